@@ -1,0 +1,27 @@
+"""The spaCy side of cooperation-graph: entities and relations from French news text.
+
+Importing `extract` is cheap; spaCy loads on first use of a name that needs it.
+
+>>> from extract import load_pipeline, extract_documents  # doctest: +SKIP
+>>> results = list(extract_documents(load_pipeline(), ["Le Maroc et le Qatar coopèrent."]))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from .records import Document, DocumentResult, Entity, Mention, Relation
+
+_LAZY = {
+    "load_pipeline": "extract.pipeline",
+    "extract_documents": "extract.documents",
+}
+
+__all__ = ["Document", "DocumentResult", "Entity", "Mention", "Relation", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")

@@ -1,0 +1,158 @@
+"""Entity resolution inside one document: every way of naming an entity, one entity.
+
+Rules, in the order they apply:
+- a country, whatever names it (name, variant, demonym), is `country:<ISO code>`;
+- an acronym defined in the text ("Direction générale de la sécurité nationale (DGSN)")
+  and its long form are one organisation, `org:<acronym>`;
+- the same organisation or place name, up to case, accents and articles, is one entity;
+- a surname or first name used alone is the full name met in the same document
+  ("Hammouchi" → "Abdellatif Hammouchi"), when exactly one full name fits;
+- a full name is `person:<slug>`, so the same name in two documents is one node.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .acronyms import acronym_definitions
+from .extensions import register_extensions
+from .lexicon import read_lexicon, slugify, strip_accents
+from .mentions import Candidate, find_candidates
+from .records import Entity, Mention
+
+ID_PREFIX = {"person": "person", "organization": "org", "country": "country", "location": "location"}
+
+
+def country_names() -> dict[str, str]:
+    """Return ISO code → usual French short name."""
+    return {row["code"]: row["name"] for row in read_lexicon("countries")}
+
+
+def name_key(text: str) -> str:
+    """Return the comparison key of a name: no accents, case, articles or punctuation."""
+    return slugify(text)
+
+
+def in_ranges(start: int, ranges: list[tuple[int, int]]) -> bool:
+    """Return True when character `start` falls in one of `ranges`."""
+    return any(a <= start < b for a, b in ranges)
+
+
+class EntityResolver:
+    """Turn candidate mentions into `doc._.coopgraph_mentions` and `doc._.coopgraph_entities`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.countries = country_names()
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_candidates(doc)
+        keys = self.entity_keys(doc, candidates)
+        sent_of = sentence_index(doc)
+        furniture = doc._.coopgraph_furniture or []
+        mentions = []
+        for cand, key in zip(candidates, keys, strict=True):
+            span = doc[cand.start : cand.end]
+            mentions.append(
+                Mention(
+                    text=span.text,
+                    start_char=span.start_char,
+                    end_char=span.end_char,
+                    sent=sent_of[cand.start],
+                    type=cand.type,
+                    entity=key,
+                    furniture=in_ranges(span.start_char, furniture),
+                )
+            )
+        doc._.coopgraph_mentions = mentions
+        doc._.coopgraph_entities = self.entities(mentions)
+        return doc
+
+    def entity_keys(self, doc: Doc, candidates: list[Candidate]) -> list[str]:
+        """Return the canonical entity id of each candidate, in order."""
+        acronym_of = acronym_definitions(doc, candidates)
+        full_names = self.full_names(doc, candidates)
+        keys = []
+        for cand in candidates:
+            span = doc[cand.start : cand.end]
+            if cand.type == "country":
+                keys.append(f"country:{cand.key}")
+            elif cand.type == "organization":
+                base = acronym_of.get(name_key(span.text), span.text)
+                keys.append(f"org:{name_key(base)}")
+            elif cand.type == "person":
+                keys.append(f"person:{self.person_key(span.text, full_names)}")
+            else:
+                keys.append(f"{ID_PREFIX[cand.type]}:{name_key(span.text)}")
+        return keys
+
+    @staticmethod
+    def full_names(doc: Doc, candidates: list[Candidate]) -> dict[str, str]:
+        """Return slug → text of the multi-word person names of the document."""
+        names = {}
+        for cand in candidates:
+            span = doc[cand.start : cand.end]
+            if cand.type == "person" and len(span.text.split()) > 1:
+                names[name_key(span.text)] = span.text
+        return names
+
+    @staticmethod
+    def person_key(text: str, full_names: dict[str, str]) -> str:
+        """Return the slug of the full name a lone name stands for, or of the name itself."""
+        key = name_key(text)
+        if key in full_names:
+            return key
+        fits = [full for full in full_names if key in full.split("-")]
+        return fits[0] if len(fits) == 1 else key
+
+    def entities(self, mentions: list[Mention]) -> list[Entity]:
+        """Group mentions by entity id into `Entity` records, in order of first mention."""
+        grouped: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            grouped[mention.entity].append(mention)
+        return [self.entity(key, group) for key, group in grouped.items()]
+
+    def entity(self, key: str, group: list[Mention]) -> Entity:
+        """Build one entity from its mentions."""
+        kind = group[0].type
+        aliases = tuple(dict.fromkeys(m.text for m in group))
+        code = key.split(":", 1)[1] if kind == "country" else ""
+        if kind == "country":
+            label = self.countries.get(code, code)
+        else:
+            acronyms = [a for a in aliases if kind == "organization" and strip_accents(a).isupper()]
+            label = acronyms[0] if acronyms else max(aliases, key=len)
+        return Entity(
+            id=key,
+            label=label,
+            type=kind,
+            aliases=aliases,
+            mentions=len(group),
+            country_code=code,
+            furniture=all(m.furniture for m in group),
+        )
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Return, for each token, the index of its sentence."""
+    index = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return index
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+@Language.factory(
+    "coopgraph_entities",
+    requires=["doc.ents"],
+    assigns=["doc._.coopgraph_mentions", "doc._.coopgraph_entities"],
+)
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    """Build the entity resolver (runs after `ner` and `coopgraph_countries`)."""
+    return EntityResolver(nlp, name)

