@@ -16,6 +16,14 @@ from .records import Document
 
 log = logging.getLogger(__name__)
 
+
+def _not_discarding(record: logging.LogRecord) -> bool:
+    """Drop trafilatura's "discarding data: None": we report that page ourselves, by name."""
+    return not record.getMessage().startswith("discarding data")
+
+
+logging.getLogger("trafilatura.core").addFilter(_not_discarding)
+
 # <meta charset="windows-1252"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 META_SCAN = 4096  # the declaration must come early in the head

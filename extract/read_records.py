@@ -134,7 +134,7 @@ def read_jsonl(
 def parse_json_line(line: bytes, where: str) -> dict[str, Any]:
     """Return the JSON object on one line."""
     try:
-        value = json.loads(line.decode("utf-8"))
+        value = json.loads(line.decode("utf-8").strip())
     except UnicodeDecodeError as e:
         raise InputError(where, "not valid JSON (not UTF-8, as JSON Lines must be)") from e
     except json.JSONDecodeError as e:
