@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
-import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -43,7 +43,8 @@ BOMS = (
 # Above this share of control characters a decoded "text" is a binary file in disguise;
 # random bytes decoded as Windows-1252 give about 11%, real text with a few strays far less.
 MAX_CONTROL_SHARE = 0.05
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode's control characters (category Cc) but tab, newline, vertical tab, form feed, return.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Non-ASCII characters of French text. When the non-ASCII characters of a non-UTF-8 file are
 # mostly these, it is Windows-1252 (whose printable characters include Latin-1's):
 # charset-normalizer alone often calls short French text cp1250 or cp1006.
@@ -154,7 +155,7 @@ def detect_encoding(data: bytes, *, partial: bool = False) -> str | None:
         if partial and e.reason == "unexpected end of data" and e.start >= len(data) - 3:
             return "utf-8"
     try:
-        if looks_french(data.decode("cp1252")):
+        if looks_french(data.decode("cp1252")[:SNIFF_BYTES]):
             return "cp1252"
     except UnicodeDecodeError:
         pass  # bytes Windows-1252 leaves undefined: not Windows-1252
@@ -166,8 +167,7 @@ def control_share(text: str) -> float:
     """Return the share of control characters (but tab, newlines, form feed) in `text`."""
     if not text:
         return 0.0
-    controls = sum(1 for c in text if c not in ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
-    return controls / len(text)
+    return len(CONTROL_CHARACTERS.findall(text)) / len(text)
 
 
 def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
