@@ -1,75 +1,253 @@
-"""Read input articles from files and folders, in a stable order."""
+"""Read input articles from files, folders and exports, in a stable order.
+
+The format of a file comes from its suffix (or from `input_format`): plain text
+(`read_text`), saved web pages (`read_html`), JSON Lines and CSV exports with one article
+per record (`read_records`). An input that cannot be read is reported, counted in a
+`ReadReport` and skipped, or, with `errors="strict"`, raised.
+
+An input is one text or HTML file, or one record of a JSONL or CSV file (or the whole
+file when it cannot be read at all).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from .read_html import read_html_file
+from .read_records import Fields, read_csv, read_jsonl
+from .read_text import InputError, read_text_file
 from .records import Document
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({".txt"})
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "FORMATS",
+    "Fields",
+    "InputError",
+    "InputFile",
+    "ReadReport",
+    "input_files",
+    "parse_size",
+    "read_documents",
+]
+
+FORMATS = ("txt", "html", "jsonl", "csv")
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+ERRORS = ("skip", "strict")
+DEFAULT_MAX_SIZE = 50_000_000
+SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", re.IGNORECASE)
+SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9}
+SUMMARY_LIMIT = 20  # skipped inputs listed by name in the summary; the rest are counted
 
 
-class InputError(ValueError):
-    """An input that cannot be read as an article; the message names the file and why."""
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read: where it is, its document id, its format, or why it cannot be read."""
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
+    path: Path
+    id: str
+    format: str
+    problem: str = ""
 
 
-def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str]]:
-    """Yield (file, document id) for every input file under `paths`, folders walked in order.
+@dataclass
+class ReadReport:
+    """What reading the inputs gave: documents read, inputs skipped and why, files ignored."""
+
+    read: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    ignored: Counter[str] = field(default_factory=Counter)  # suffix → files not read in folders
+
+    @property
+    def inputs(self) -> int:
+        """Return the number of inputs seen: read or skipped."""
+        return self.read + len(self.skipped)
+
+    def skip(self, error: InputError) -> None:
+        """Count and log one skipped input."""
+        self.skipped.append(error)
+        log.warning("%s; skipped", error)
+
+    def summary(self, *, limit: int = SUMMARY_LIMIT) -> list[str]:
+        """Return the lines that tell a user what was skipped or ignored (none when all is well).
+
+        >>> report = ReadReport(read=8, skipped=[InputError("a.txt", "is empty")])
+        >>> report.summary()
+        ['1 of 9 inputs skipped:', '  a.txt: is empty']
+        """
+        lines = []
+        if self.skipped:
+            lines.append(f"{len(self.skipped)} of {self.inputs} inputs skipped:")
+            lines += [f"  {error}" for error in self.skipped[:limit]]
+            if len(self.skipped) > limit:
+                lines.append(f"  ... and {len(self.skipped) - limit} more")
+        if self.ignored:
+            suffixes = ", ".join(f"{s or '(none)'} ({n})" for s, n in sorted(self.ignored.items()))
+            lines.append(
+                f"{self.ignored.total()} file(s) in folders not read, not articles by their "
+                f"suffix: {suffixes}"
+            )
+        return lines
+
+
+def parse_size(text: str) -> int:
+    """Return the number of bytes `text` names: `50MB`, `500KB`, `1.5GB`, `10M`, `4096`.
+
+    KB, MB and GB are powers of 1000; KiB, MiB and GiB powers of 1024.
+
+    >>> parse_size("10MB"), parse_size("500 KB"), parse_size("2KiB"), parse_size("4096")
+    (10000000, 500000, 2048, 4096)
+    """
+    match = SIZE.fullmatch(text)
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(
+            f"size {text!r} is not a positive size; write it like 50MB, 500KB, 1GB or 4096"
+        )
+    number, unit = match.groups()
+    unit = (unit or "").lower()
+    scale = SIZE_UNITS[unit[:1]]
+    if "i" in unit:
+        scale = 1024 ** {"k": 1, "m": 2, "g": 3}[unit[0]]
+    return int(float(number) * scale)
+
+
+def file_format(path: Path, input_format: str | None) -> str:
+    """Return the format to read `path` in: `input_format`, else the one its suffix names."""
+    return input_format or SUFFIX_FORMATS.get(path.suffix.lower(), "")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Return the files under `folder`, hidden ones left out, sorted by relative path.
+
+    Symbolic links to folders are not followed (a link back up would loop); links to files
+    are kept, so a broken one is reported rather than silently missed.
+    """
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files += [Path(root, name) for name in names if not name.startswith(".")]
+    return sorted(files, key=lambda file: file.relative_to(folder).parts)
+
+
+def input_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    input_format: str | None = None,
+    report: ReadReport | None = None,
+) -> Iterator[InputFile]:
+    """Yield every input file under `paths`, folders walked recursively in a stable order.
 
     A file named directly has its name as id; a file found in a folder has its path
-    relative to that folder.
+    relative to that folder. In a folder, files whose suffix names no input format are
+    not articles: they are counted in `report.ignored`, not read. With `input_format`,
+    every file is read in that format, whatever its suffix.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
-                yield file, file.relative_to(path).as_posix()
-        elif path.exists():
-            yield path, path.name
+            ignored: Counter[str] = Counter()
+            for file in folder_files(path):
+                form = file_format(file, input_format)
+                if form:
+                    yield InputFile(file, file.relative_to(path).as_posix(), form)
+                else:
+                    ignored[file.suffix.lower()] += 1
+            if ignored:
+                log.info(
+                    "%s: %d file(s) not read, not articles by their suffix", path, ignored.total()
+                )
+                if report is not None:
+                    report.ignored.update(ignored)
+        elif not path.exists() and not path.is_symlink():
+            yield InputFile(path, path.name, "", "no such file or folder")
+        elif form := file_format(path, input_format):
+            yield InputFile(path, path.name, form)
         else:
-            raise InputError(path, "no such file or folder")
+            known = ", ".join(sorted(SUFFIX_FORMATS))
+            yield InputFile(
+                path,
+                path.name,
+                "",
+                f"cannot tell its format from its suffix {path.suffix.lower() or '(none)'!r}; "
+                f"name a file ending in {known}, or give the input format",
+            )
 
 
-def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
-    """Return the text of `data`: UTF-8 (with or without BOM), else the detected encoding."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def read_documents(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    input_format: str | None = None,
+    fields: Fields | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    errors: str = "skip",
+    report: ReadReport | None = None,
+) -> Iterator[Document]:
+    """Yield the documents under `paths`, lazily, in a stable order.
+
+    `input_format` (one of `FORMATS`) overrides the suffixes; `fields` names the record
+    fields of JSONL and CSV files; `max_size` (bytes) is the largest text or HTML file, or
+    JSONL or CSV record, that is read. A bad input is logged, counted in `report` and
+    skipped with `errors="skip"`, and raised as `InputError` with `errors="strict"`.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Le Maroc et le Qatar coopèrent.")
+    >>> _ = (folder / "b.txt").write_text("")
+    >>> report = ReadReport()
+    >>> [d.id for d in read_documents([folder], report=report)], report.summary()[0]
+    (['a.txt'], '1 of 2 inputs skipped:')
+    """
+    if input_format is not None and input_format not in FORMATS:
+        raise ValueError(
+            f"input format {input_format!r} is unknown; use one of: {', '.join(FORMATS)}"
+        )
+    if errors not in ERRORS:
+        raise ValueError(f"errors={errors!r} is unknown; use one of: {', '.join(ERRORS)}")
+    if max_size <= 0:
+        raise ValueError(f"max_size={max_size!r} must be a positive number of bytes")
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    report = report if report is not None else ReadReport()
+    fields = fields or Fields()
+    for item in input_files(paths, input_format=input_format, report=report):
+        for result in read_input(item, fields=fields, max_size=max_size):
+            if isinstance(result, Document):
+                report.read += 1
+                yield result
+            elif errors == "strict":
+                raise result
+            else:
+                report.skip(result)
+
+
+def read_input(
+    item: InputFile, *, fields: Fields, max_size: int
+) -> Iterator[Document | InputError]:
+    """Yield the documents of one input file, and the errors of its bad inputs."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(path, "not text in any encoding we can detect")
-    log.info("%s: decoded as %s", path, best.encoding)
-    return str(best)
-
-
-def read_text_file(path: Path, doc_id: str) -> Document:
-    """Return the document of one `.txt` file."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot be read ({e.strerror})") from e
-    text = decode_text(data, path)
-    if not text.strip():
-        raise InputError(path, "empty")
-    return Document(id=doc_id, text=text)
-
-
-def read_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
-    """Yield the documents under `paths`, lazily, in a stable order."""
-    for path, doc_id in input_files(paths):
-        yield read_text_file(path, doc_id)
+        if item.problem:
+            raise InputError(item.path, item.problem)
+        if item.format == "txt":
+            yield read_text_file(item.path, item.id, max_size=max_size)
+        elif item.format == "html":
+            yield read_html_file(item.path, item.id, max_size=max_size)
+        elif item.format == "jsonl":
+            yield from read_jsonl(item.path, item.id, fields=fields, max_size=max_size)
+        else:
+            yield from read_csv(item.path, item.id, fields=fields, max_size=max_size)
+    except InputError as e:
+        yield e

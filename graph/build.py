@@ -8,6 +8,7 @@ that share a name or acronym across documents are merged into one node too.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -21,6 +22,7 @@ DEFAULT_RELATIONS = ("cooperation", "affiliation", "part_of", "opposition")
 MAX_EVIDENCE = 3
 SEPARATOR = "|"
 EVIDENCE_SEPARATOR = " || "
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # only these dates order as strings and reach the graph
 
 
 def as_record(item: Any) -> Mapping[str, Any]:
@@ -53,14 +55,16 @@ class GraphBuilder:
         record = as_record(record)
         self.documents += 1
         doc_id = record["id"]
+        date = str(record.get("date") or "")
+        date = date if ISO_DATE.fullmatch(date) else ""
         kept = set()
         for entity in record.get("entities", []):
             if entity["type"] in self.entity_types and (self.keep_furniture or not entity.get("furniture")):
-                self.add_entity(entity, doc_id)
+                self.add_entity(entity, doc_id, date=date)
                 kept.add(entity["id"])
         for relation in record.get("relations", []):
             if self.wanted(relation, kept):
-                self.add_relation(relation, doc_id)
+                self.add_relation(relation, doc_id, date=date)
 
     def wanted(self, relation: Mapping[str, Any], kept: set[str]) -> bool:
         """Return True when a relation belongs in the graph."""
@@ -72,22 +76,29 @@ class GraphBuilder:
             and (self.keep_furniture or not relation.get("furniture"))
         )
 
-    def add_entity(self, entity: Mapping[str, Any], doc_id: str) -> None:
-        """Merge one document's entity into its node tally."""
+    def add_entity(self, entity: Mapping[str, Any], doc_id: str, *, date: str = "") -> None:
+        """Merge one document's entity into its node tally; `date` is the document's ISO date."""
         node = self.nodes.setdefault(
             entity["id"],
             {"type": entity["type"], "labels": Counter(), "aliases": {}, "mentions": 0, "documents": set(),
-             "country_code": entity.get("country_code", "")},
+             "country_code": entity.get("country_code", ""), "dates": set()},
         )
+        if date:
+            node["dates"].add(date)
         node["labels"][entity["label"]] += entity["mentions"]
         node["aliases"].update(dict.fromkeys(entity["aliases"]))
         node["mentions"] += entity["mentions"]
         node["documents"].add(doc_id)
 
-    def add_relation(self, relation: Mapping[str, Any], doc_id: str) -> None:
-        """Merge one stated relation into its edge tally."""
+    def add_relation(self, relation: Mapping[str, Any], doc_id: str, *, date: str = "") -> None:
+        """Merge one stated relation into its edge tally; `date` is the document's ISO date."""
         pair = tuple(sorted((relation["source"], relation["target"])))
-        edge = self.edges.setdefault(pair, {"statements": {}, "relations": set(), "documents": set(), "hedged": set()})
+        edge = self.edges.setdefault(
+            pair,
+            {"statements": {}, "relations": set(), "documents": set(), "hedged": set(), "dates": set()},
+        )
+        if date:
+            edge["dates"].add(date)
         statement = (doc_id, relation["start_char"])
         edge["statements"].setdefault(statement, relation["sentence"])
         edge["relations"].add(relation["type"])
@@ -127,7 +138,17 @@ def node_attributes(nodes: dict[str, dict[str, Any]], node_id: str, merged: dict
     }
     if group[0]["country_code"]:
         attrs["country_code"] = group[0]["country_code"]
+    attrs.update(date_span(set().union(*(g["dates"] for g in group))))
     return attrs
+
+
+def date_span(dates: set[str]) -> dict[str, str]:
+    """Return `first_date` and `last_date` of a set of ISO dates; nothing when it is empty.
+
+    >>> date_span({"2024-03-05", "2023-11-20"})
+    {'first_date': '2023-11-20', 'last_date': '2024-03-05'}
+    """
+    return {"first_date": min(dates), "last_date": max(dates)} if dates else {}
 
 
 def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
@@ -139,6 +160,7 @@ def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
             "relations": old["relations"] | edge["relations"],
             "documents": old["documents"] | edge["documents"],
             "hedged": old["hedged"] | edge["hedged"],
+            "dates": old["dates"] | edge["dates"],
         }
     statements = [edge["statements"][key] for key in sorted(edge["statements"])]
     G.add_edge(
@@ -150,6 +172,7 @@ def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
         evidence=EVIDENCE_SEPARATOR.join(list(dict.fromkeys(statements))[:MAX_EVIDENCE]),
         documents=SEPARATOR.join(sorted(edge["documents"])),
         hedged=len(edge["hedged"]),
+        **date_span(edge["dates"]),
     )
 
 

@@ -77,7 +77,10 @@ def test_build_without_readable_input_fails_with_one_line(tmp_path, capsys, nlp)
     empty.mkdir()
     assert main(["build", str(empty), "-o", str(tmp_path / "g.graphml")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["Error: no input could be read; give .txt files or folders that contain them"]
+    assert err == [
+        "Error: no input could be read; give .txt, .html, .jsonl or .csv files, or folders that "
+        "contain them"
+    ]
     assert not (tmp_path / "g.graphml").exists()
 
 
