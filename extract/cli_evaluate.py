@@ -43,8 +43,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         records, unmatched = result_records(golds, args.results)
     for message in unmatched:
         print(f"Warning: {message}; not scored", file=sys.stderr)
+    source = args.texts if args.texts is not None else args.results
     if not records:
-        source = args.texts if args.texts is not None else args.results
         raise UsageError(
             f"no gold file in {args.gold} annotates a document of {source}; "
             "a gold file's \"doc\" must be the text's file name"
@@ -53,8 +53,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
     for doc, record in records:
         try:
             G = build_graph([record])
-        except (KeyError, TypeError, AttributeError) as e:
-            raise ValueError(f'{doc}: not a coopgraph result record (bad or missing "{e}")') from e
+        except KeyError as e:
+            raise UsageError(f'{source}: the record of "{doc}" lacks the key "{e.args[0]}"') from e
+        except (TypeError, AttributeError) as e:
+            raise UsageError(f'{source}: the record of "{doc}" is not a result record ({e})') from e
         scores.append(evaluate_graph(G, golds[doc], doc=doc))
     total = total_score(scores)
     if args.json:
