@@ -60,9 +60,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         scores.append(evaluate_graph(G, golds[doc], doc=doc))
     total = total_score(scores)
     if args.json:
+        totals = {key: value for key, value in total.to_dict().items() if key != "doc"}
         report = {
             "documents": [score.to_dict() for score in scores],
-            "total": {"documents": len(scores), **total.to_dict()},
+            "total": {"documents": len(scores), **totals},
             "not_scored": unmatched,
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))

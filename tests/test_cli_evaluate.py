@@ -82,7 +82,6 @@ def test_evaluate_json_has_every_score_of_the_seeds(seed_outputs):
     total = report["total"]
     assert list(total) == [
         "documents",
-        "doc",
         "entities",
         "relations",
         "relations_typed",
