@@ -7,6 +7,8 @@ The rules are those of `ANNOTATION.md` ("Scoring"); what it leaves open is decid
   required entity before an optional one before an ignored one; then the one sharing the
   most names; then the first in the gold file. The others get nothing from this node, so
   a merge of two required entities costs a miss.
+- A person, organisation or country entity matches only a node of its type: a node
+  "Maroc" typed organization is a false positive even where the gold has the country.
 - A LOCATION, EVENT or MISC gold entity is matched by name alone: no node type agrees with
   it, and a node that names a city is not a false positive, whatever type it was given.
 - Two or more nodes assigned to one required entity: the first (its label names the
