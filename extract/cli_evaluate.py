@@ -24,7 +24,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     evaluate.add_argument("--gold", required=True, help="folder of gold files (*.json)")
     source = evaluate.add_mutually_exclusive_group(required=True)
-    source.add_argument("--texts", help="folder of the annotated texts: run the pipeline on them")
+    source.add_argument("--texts", help="the annotated texts (a folder): run the pipeline on them")
     source.add_argument("--results", help="results file (.jsonl, one document record a line)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=run_evaluate)
@@ -100,21 +100,28 @@ def pair_ids(
 def text_records(
     golds: Mapping[str, Any], texts: str
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
-    """Run the pipeline on the texts that have a gold file; return (doc, record) pairs."""
+    """Run the pipeline on the texts that have a gold file; return (doc, record) pairs.
+
+    Every input format `coopgraph build` reads is read; an input that cannot be read is
+    reported on stderr and skipped, so its gold file is reported as without a text.
+    """
     from .documents import extract_documents
     from .pipeline import load_pipeline
-    from .readers import input_files, read_text_file
+    from .readers import ReadReport, read_documents
 
-    if not Path(texts).is_dir():
-        raise UsageError(f"--texts {texts}: not a folder; give the folder of the annotated texts")
-    files = {doc_id: path for path, doc_id in input_files([texts])}
-    pairs, unmatched = pair_ids(golds, files, texts)
+    if not Path(texts).exists():
+        raise UsageError(f"--texts {texts}: no such file or folder; give the annotated texts")
+    report = ReadReport()
+    documents = {document.id: document for document in read_documents([texts], report=report)}
+    for line in report.summary():
+        print(line, file=sys.stderr)
+    pairs, unmatched = pair_ids(golds, documents, texts)
     if not pairs:
         return [], unmatched
     by_id = {doc_id: doc for doc, doc_id in pairs.items()}
-    documents = [read_text_file(files[doc_id], doc_id) for doc_id in sorted(by_id)]
-    results = extract_documents(load_pipeline(), documents)
-    records = [(by_id[r.id], r.to_dict()) for r in progress(results, total=len(documents))]
+    chosen = [documents[doc_id] for doc_id in sorted(by_id)]
+    results = extract_documents(load_pipeline(), chosen)
+    records = [(by_id[r.id], r.to_dict()) for r in progress(results, total=len(chosen))]
     return records, unmatched
 
 

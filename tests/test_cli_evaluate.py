@@ -259,8 +259,7 @@ def test_evaluate_fails_on_missing_folders(tmp_path):
     code, _, err = run(["evaluate", "--gold", str(GOLD), "--texts", str(tmp_path / "none")])
     assert (code, err) == (
         1,
-        f"Error: --texts {tmp_path / 'none'}: not a folder; "
-        "give the folder of the annotated texts\n",
+        f"Error: --texts {tmp_path / 'none'}: no such file or folder; give the annotated texts\n",
     )
 
 
@@ -269,3 +268,16 @@ def test_evaluate_takes_texts_or_results_not_both(tmp_path, capsys):
         main(["evaluate", "--gold", str(GOLD), "--texts", str(SEEDS), "--results", "r.jsonl"])
     assert caught.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_evaluate_reports_an_unreadable_text_as_missing(tmp_path):
+    (tmp_path / SEED_DOCS[0]).write_text("", encoding="utf-8")
+    code, out, err = run(["evaluate", "--gold", str(GOLD), "--texts", str(tmp_path)])
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert "1 of 1 inputs skipped:" in lines
+    assert (
+        f'Warning: {GOLD / SEED_DOCS[0].replace(".txt", ".json")}: its text "{SEED_DOCS[0]}" '
+        f"is not in {tmp_path}; not scored"
+    ) in lines
+    assert lines[-1].startswith(f"Error: no gold file in {GOLD} annotates a document of {tmp_path}")
