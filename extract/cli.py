@@ -11,11 +11,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from . import cli_build
+from . import cli_build, cli_extract
 from .cli_common import UsageError
 from .readers import InputError
 
-SUBCOMMANDS = (cli_build,)
+SUBCOMMANDS = (cli_build, cli_extract)
 
 
 def parser() -> argparse.ArgumentParser:
