@@ -49,7 +49,9 @@ def best_cut(text: str, start: int, end: int) -> int:
     """
     for lowest in (start + (end - start) // 2, start + 1):
         for pattern in BOUNDARIES:
-            cuts = [m.end() for m in pattern.finditer(text, lowest, end) if lowest <= m.end() <= end]
+            cuts = [
+                m.end() for m in pattern.finditer(text, lowest, end) if lowest <= m.end() <= end
+            ]
             if cuts:
                 return cuts[-1]
     return end
@@ -111,7 +113,9 @@ def merge_pieces(resolver: EntityResolver, pieces: Sequence[Piece]) -> DocumentR
     sentences = 0
     for piece in pieces:
         for m in piece.result.mentions:
-            mentions.append(shifted_mention(m, piece.offset, sentences, remap.get(m.entity, m.entity)))
+            mentions.append(
+                shifted_mention(m, piece.offset, sentences, remap.get(m.entity, m.entity))
+            )
         for r in piece.result.relations:
             relations.append(
                 replace(
@@ -124,4 +128,6 @@ def merge_pieces(resolver: EntityResolver, pieces: Sequence[Piece]) -> DocumentR
             )
         sentences += piece.sentences
     relations = [r for r in relations if r.source != r.target]
-    return replace(first, mentions=mentions, entities=resolver.entities(mentions), relations=relations)
+    return replace(
+        first, mentions=mentions, entities=resolver.entities(mentions), relations=relations
+    )

@@ -28,15 +28,21 @@ def default_jobs() -> int:
 def add_engine_options(command: argparse.ArgumentParser) -> None:
     """Declare the options that choose where the model runs."""
     command.add_argument(
-        "-j", "--jobs", type=int, default=default_jobs(),
+        "-j",
+        "--jobs",
+        type=int,
+        default=default_jobs(),
         help="worker processes (default: the number of cores; 1: no workers)",
     )
     command.add_argument(
-        "--engine", choices=ENGINES, default="local",
+        "--engine",
+        choices=ENGINES,
+        default="local",
         help="local: worker processes on this machine; dask: the workers of a Dask cluster",
     )
     command.add_argument(
-        "--scheduler", default=None,
+        "--scheduler",
+        default=None,
         help="address of a Dask scheduler (with --engine dask; default: start a local cluster)",
     )
 
@@ -47,8 +53,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "extract", help="read articles and write one results line per document (resumable)"
     )
     extract.add_argument("paths", nargs="+", help="files or folders of articles")
-    extract.add_argument("-o", "--output", required=True, help="results file (.jsonl), created or updated")
-    from .cli_build import add_input_options
+    extract.add_argument(
+        "-o", "--output", required=True, help="results file (.jsonl), created or updated"
+    )
+    from .cli_build import add_input_options  # here: cli_build imports this module
 
     add_input_options(extract)
     add_engine_options(extract)
@@ -60,9 +68,8 @@ def extracted(args: argparse.Namespace, documents: Iterable[Document]) -> Iterat
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     if args.engine == "dask":
-        from .dask_engine import extract_documents_dask
-
         from . import documents as module
+        from .dask_engine import extract_documents_dask
 
         return extract_documents_dask(
             documents, scheduler=args.scheduler, workers=args.jobs, group_size=module.GROUP_SIZE

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from functools import partial
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from .chunks import MAX_CHARS
@@ -25,7 +25,10 @@ from .records import Document, DocumentResult
 
 log = logging.getLogger(__name__)
 
-INSTALL_HINT = 'the Dask engine needs dask[distributed]; install it with: pip install "cooperation-graph[dask]"'
+INSTALL_HINT = (
+    "the Dask engine needs dask[distributed]; install it with: "
+    'pip install "cooperation-graph[dask]"'
+)
 _LOCK = threading.Lock()  # one group at a time per worker process
 
 
@@ -38,13 +41,17 @@ def import_distributed() -> Any:
     return distributed
 
 
-def process_group(documents: list[Document], model: str, batch_size: int, max_chars: int) -> list[DocumentResult]:
+def process_group(
+    documents: list[Document], model: str, batch_size: int, max_chars: int
+) -> list[DocumentResult]:
     """Return the results of one group of documents (runs on a Dask worker)."""
     from .documents import extract_group
     from .pipeline import shared_pipeline
 
     with _LOCK:
-        return extract_group(shared_pipeline(model), documents, batch_size=batch_size, max_chars=max_chars)
+        return extract_group(
+            shared_pipeline(model), documents, batch_size=batch_size, max_chars=max_chars
+        )
 
 
 def connect(scheduler: str | None, *, workers: int) -> tuple[Any, Any]:
@@ -80,7 +87,9 @@ def extract_documents_dask(
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         chunked = groups(as_documents(texts), group_size)
         args = (model or MODEL, batch_size, max_chars)
-        for results in ordered_map(partial(client.submit, pure=False), process_group, chunked, *args, window=window):
+        for results in ordered_map(
+            partial(client.submit, pure=False), process_group, chunked, *args, window=window
+        ):
             yield from results
     finally:
         client.close()

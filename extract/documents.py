@@ -101,7 +101,8 @@ def extract_documents(
     workers.
 
     >>> from extract import load_pipeline  # doctest: +SKIP
-    >>> [r.id for r in extract_documents(load_pipeline(), ["Le Maroc et le Qatar coopèrent."])]  # doctest: +SKIP
+    >>> texts = ["Le Maroc et le Qatar coopèrent."]  # doctest: +SKIP
+    >>> [r.id for r in extract_documents(load_pipeline(), texts)]  # doctest: +SKIP
     ['doc-0001']
     """
     if jobs < 1:
@@ -113,7 +114,9 @@ def extract_documents(
         from .parallel import extract_parallel, pipeline_name
 
         model = pipeline_name(nlp)
-        for results in extract_parallel(rest, jobs=jobs, model=model, batch_size=batch_size, max_chars=max_chars):
+        for results in extract_parallel(
+            rest, jobs=jobs, model=model, batch_size=batch_size, max_chars=max_chars
+        ):
             yield from results
         return
     if nlp is None:

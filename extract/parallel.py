@@ -53,12 +53,16 @@ def start_worker(model: str) -> None:
     _MODEL = model
 
 
-def process_group(documents: list[Document], batch_size: int, max_chars: int) -> list[DocumentResult]:
+def process_group(
+    documents: list[Document], batch_size: int, max_chars: int
+) -> list[DocumentResult]:
     """Return the results of one group of documents (runs in a worker)."""
     from .documents import extract_group
     from .pipeline import shared_pipeline
 
-    return extract_group(shared_pipeline(_MODEL), documents, batch_size=batch_size, max_chars=max_chars)
+    return extract_group(
+        shared_pipeline(_MODEL), documents, batch_size=batch_size, max_chars=max_chars
+    )
 
 
 def ordered_map(
@@ -92,9 +96,13 @@ def extract_parallel(
 ) -> Iterator[list[DocumentResult]]:
     """Yield the results of each group of documents, in order, from `jobs` worker processes."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(model,)
+    )
     log.debug("started %d worker processes", jobs)
     try:
-        yield from ordered_map(pool.submit, process_group, groups, batch_size, max_chars, window=2 * jobs)
+        yield from ordered_map(
+            pool.submit, process_group, groups, batch_size, max_chars, window=2 * jobs
+        )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -39,10 +39,14 @@ def load_pipeline(model: str = MODEL) -> Language:
     >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
     [('country:MA', 'country:QA', 'cooperation')]
     """
-    nlp = load_model(model, exclude=["ner", *UNUSED])
+    nlp = load_model(model, exclude=UNUSED)
     # Marks a pipeline worker processes can rebuild by name (see `extract.parallel`).
     nlp.meta[PIPELINE_META] = model
-    nlp.add_pipe("ner", source=load_model(model), before=nlp.pipe_names[0])
+    # Move the NER first: source it from the pipeline itself (the same component object,
+    # so the model loads once), then drop its old place.
+    nlp.add_pipe("ner", name="coopgraph_ner", source=nlp, before=nlp.pipe_names[0])
+    nlp.remove_pipe("ner")
+    nlp.rename_pipe("coopgraph_ner", "ner")
     nlp.add_pipe("coopgraph_layout", first=True)
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)

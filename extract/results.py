@@ -91,8 +91,12 @@ def scan_results(path: str | os.PathLike[str]) -> ResultsIndex:
                 index.ordered = False
             elif record is None:
                 if file.read(1):
-                    raise ValueError(f"{path}: line {number} is not a results record; the file is damaged")
-                log.warning("%s: line %d was cut short by an earlier crash; it is ignored", path, number)
+                    raise ValueError(
+                        f"{path}: line {number} is not a results record; the file is damaged"
+                    )
+                log.warning(
+                    "%s: line %d was cut short by an earlier crash; it is ignored", path, number
+                )
                 index.ordered = False
                 break
             else:
@@ -171,9 +175,11 @@ class ResultsFile:
         return self
 
     def append(self, record: Mapping[str, Any]) -> None:
-        """Append one document's record (replacing, once compacted, an older line of the same id)."""
+        """Append one document's record; once compacted, it replaces an older line of its id."""
         if self.file is None:
-            raise RuntimeError(f"{self.path}: open the results file with `with ResultsFile(...)` first")
+            raise RuntimeError(
+                f"{self.path}: open the results file with `with ResultsFile(...)` first"
+            )
         line = dumps_record(record)
         add_to_index(self.index, record, self.index.valid_bytes, len(line))
         self.file.write(line)

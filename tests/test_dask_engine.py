@@ -11,7 +11,7 @@ pytest.importorskip("distributed")
 TEXTS = {
     "a.txt": "Le Maroc et le Qatar ont signé un accord de coopération sécuritaire.",
     "b.txt": "La France et l’Algérie ont renforcé leur coopération policière.",
-    "c.txt": "Le Sénégal et le Maroc ont signé mardi à Dakar un accord de coopération sur la pêche.",
+    "c.txt": "Le Sénégal et le Maroc ont signé mardi à Dakar un accord de coopération sur la pêche",
     "d.txt": "La Tunisie et l’Égypte ont conclu un partenariat dans le domaine de l’énergie.",
     "e.txt": "L’Espagne coopère avec le Portugal dans la lutte contre les incendies de forêt.",
 }
@@ -34,7 +34,19 @@ def test_dask_engine_writes_the_local_engines_results_and_graph(tmp_path, monkey
 
 
 def test_a_scheduler_needs_the_dask_engine(tmp_path, capsys):
-    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "r.jsonl"), "--scheduler", "tcp://x:8786"]) == 1
+    assert (
+        main(
+            [
+                "extract",
+                str(tmp_path),
+                "-o",
+                str(tmp_path / "r.jsonl"),
+                "--scheduler",
+                "tcp://x:8786",
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().err.strip() == "Error: --scheduler needs --engine dask"
 
 

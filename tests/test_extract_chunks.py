@@ -26,8 +26,16 @@ def long_text(copies: int = 3) -> str:
         ("Un deux.\n\nTrois quatre.\n\nCinq.", 100, ["Un deux.\n\nTrois quatre.\n\nCinq."]),
         ("Un deux.\n\nTrois quatre.\n\nCinq.", 26, ["Un deux.\n\nTrois quatre.\n\n", "Cinq."]),
         # One giant paragraph: cut at a line break, then at a sentence end, then at a space.
-        ("Ligne une ici\nLigne deux là\nLigne trois", 30, ["Ligne une ici\nLigne deux là\n", "Ligne trois"]),
-        ("Phrase une. Phrase deux. Phrase trois.", 26, ["Phrase une. Phrase deux. ", "Phrase trois."]),
+        (
+            "Ligne une ici\nLigne deux là\nLigne trois",
+            30,
+            ["Ligne une ici\nLigne deux là\n", "Ligne trois"],
+        ),
+        (
+            "Phrase une. Phrase deux. Phrase trois.",
+            26,
+            ["Phrase une. Phrase deux. ", "Phrase trois."],
+        ),
         ("mot mot mot mot mot", 9, ["mot mot ", "mot mot ", "mot"]),
         ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
     ],
@@ -42,7 +50,7 @@ def test_split_text_covers_the_text_exactly():
     text = long_text(5)
     spans = split_text(text, max_chars=200)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
     assert all(text[b - 2 : b] == "\n\n" for _, b in spans[:-1])
 
 
@@ -52,22 +60,39 @@ def test_split_text_rejects_a_null_size():
 
 
 def person(text: str, start: int, sent: int, entity: str) -> Mention:
-    return Mention(text=text, start_char=start, end_char=start + len(text), sent=sent, type="person", entity=entity)
+    return Mention(
+        text=text,
+        start_char=start,
+        end_char=start + len(text),
+        sent=sent,
+        type="person",
+        entity=entity,
+    )
 
 
 def test_merge_pieces_shifts_offsets_and_resolves_a_lone_name_across_pieces(nlp):
     first = DocumentResult(
-        id="a", sha1="s",
+        id="a",
+        sha1="s",
         mentions=[person("Aminata Diallo", 0, 0, "person:aminata-diallo")],
-        entities=[Entity("person:aminata-diallo", "Aminata Diallo", "person", ("Aminata Diallo",), 1)],
+        entities=[
+            Entity("person:aminata-diallo", "Aminata Diallo", "person", ("Aminata Diallo",), 1)
+        ],
     )
     second = DocumentResult(
-        id="a", sha1="s",
-        mentions=[person("Diallo", 4, 1, "person:diallo"),
-                  Mention("Sénégal", 20, 27, 1, "country", "country:SN")],
-        relations=[Relation("person:diallo", "country:SN", "affiliation", "Diallo ... Sénégal.", 0, 30)],
+        id="a",
+        sha1="s",
+        mentions=[
+            person("Diallo", 4, 1, "person:diallo"),
+            Mention("Sénégal", 20, 27, 1, "country", "country:SN"),
+        ],
+        relations=[
+            Relation("person:diallo", "country:SN", "affiliation", "Diallo ... Sénégal.", 0, 30)
+        ],
     )
-    merged = merge_pieces(nlp.get_pipe("coopgraph_entities"), [Piece(0, 3, first), Piece(100, 2, second)])
+    merged = merge_pieces(
+        nlp.get_pipe("coopgraph_entities"), [Piece(0, 3, first), Piece(100, 2, second)]
+    )
     assert [(m.text, m.start_char, m.sent, m.entity) for m in merged.mentions] == [
         ("Aminata Diallo", 0, 0, "person:aminata-diallo"),
         ("Diallo", 104, 4, "person:aminata-diallo"),
@@ -88,7 +113,9 @@ def test_a_long_document_in_pieces_gives_the_same_entities_and_relations(nlp):
     [whole] = extract_group(nlp, [document])
     [pieces] = extract_group(nlp, [document], max_chars=300)
     assert len(split_text(text, max_chars=300)) > 3
-    assert [m.text for m in pieces.mentions] == [text[m.start_char : m.end_char] for m in pieces.mentions]
+    assert [m.text for m in pieces.mentions] == [
+        text[m.start_char : m.end_char] for m in pieces.mentions
+    ]
     assert [(m.text, m.start_char, m.entity) for m in pieces.mentions] == [
         (m.text, m.start_char, m.entity) for m in whole.mentions
     ]
@@ -103,4 +130,9 @@ def test_a_document_longer_than_max_length_never_trips_spacy(nlp, monkeypatch):
     text = long_text(2)
     [result] = extract_group(nlp, [Document(id="long", text=text)])
     assert len(text) > 400
-    assert {e.id for e in result.entities} >= {"country:FR", "country:DZ", "country:SN", "country:MA"}
+    assert {e.id for e in result.entities} >= {
+        "country:FR",
+        "country:DZ",
+        "country:SN",
+        "country:MA",
+    }

@@ -36,7 +36,15 @@ def test_input_that_fits_one_group_runs_without_workers(nlp, monkeypatch):
 
 def test_ordered_map_keeps_the_order_with_a_bounded_window():
     with ThreadPoolExecutor(2) as pool:
-        assert list(ordered_map(pool.submit, pow, range(7), 2, window=3)) == [0, 1, 4, 9, 16, 25, 36]
+        assert list(ordered_map(pool.submit, pow, range(7), 2, window=3)) == [
+            0,
+            1,
+            4,
+            9,
+            16,
+            25,
+            36,
+        ]
 
 
 def test_groups_cut_the_stream():
@@ -46,7 +54,9 @@ def test_groups_cut_the_stream():
 def test_workers_cannot_rebuild_a_pipeline_of_your_own():
     import spacy
 
-    with pytest.raises(ValueError, match="jobs > 1 needs nlp=None or a pipeline from extract.load_pipeline"):
+    with pytest.raises(
+        ValueError, match="jobs > 1 needs nlp=None or a pipeline from extract.load_pipeline"
+    ):
         pipeline_name(spacy.blank("fr"))
 
 

@@ -13,9 +13,24 @@ from extract.results import ResultsFile, dumps_record, is_results_file, read_res
 
 def record(doc_id: str, sha1: str = "1", label: str = "Maroc") -> dict:
     return {
-        "id": doc_id, "mentions": [], "relations": [], "title": "", "date": "", "url": "", "sha1": sha1,
-        "entities": [{"id": "country:MA", "label": label, "type": "country", "aliases": [label],
-                      "mentions": 1, "country_code": "MA", "furniture": False}],
+        "id": doc_id,
+        "mentions": [],
+        "relations": [],
+        "title": "",
+        "date": "",
+        "url": "",
+        "sha1": sha1,
+        "entities": [
+            {
+                "id": "country:MA",
+                "label": label,
+                "type": "country",
+                "aliases": [label],
+                "mentions": 1,
+                "country_code": "MA",
+                "furniture": False,
+            }
+        ],
     }
 
 
@@ -28,7 +43,11 @@ def test_results_file_appends_then_rewrites_sorted_by_id(tmp_path):
     with ResultsFile(path) as results:
         for doc_id in ("b", "a", "c"):
             results.append(record(doc_id))
-    assert [json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()] == ["a", "b", "c"]
+    assert [json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()] == [
+        "a",
+        "b",
+        "c",
+    ]
     assert [r["id"] for r in read_results(path)] == ["a", "b", "c"]
     assert is_results_file(path)
     assert [p.name for p in tmp_path.iterdir()] == ["r.jsonl"]
@@ -60,7 +79,9 @@ def test_a_cut_last_line_is_reported_ignored_and_the_run_resumes(tmp_path, caplo
 def test_a_damaged_line_before_the_end_is_an_error(tmp_path):
     path = tmp_path / "r.jsonl"
     path.write_bytes(dumps_record(record("a")) + b"{oops\n" + dumps_record(record("b")))
-    with pytest.raises(ValueError, match=r"r.jsonl: line 2 is not a results record; the file is damaged"):
+    with pytest.raises(
+        ValueError, match=r"r.jsonl: line 2 is not a results record; the file is damaged"
+    ):
         scan_results(path)
 
 
@@ -82,7 +103,9 @@ def test_an_unpaired_surrogate_is_written_as_an_escape(tmp_path):
 
 def test_an_article_jsonl_is_not_a_results_file(tmp_path):
     articles = tmp_path / "articles.jsonl"
-    articles.write_text('{"id": "a", "text": "Le Maroc et le Qatar coopèrent."}\n', encoding="utf-8")
+    articles.write_text(
+        '{"id": "a", "text": "Le Maroc et le Qatar coopèrent."}\n', encoding="utf-8"
+    )
     assert not is_results_file(articles)
 
 
@@ -99,18 +122,29 @@ def test_extract_rerun_processes_only_new_or_changed_documents(tmp_path, capsys,
         (folder / name).write_text(text, encoding="utf-8")
     out = tmp_path / "results.jsonl"
     assert main(["extract", str(folder), "-o", str(out), "--jobs", "1"]) == 0
-    assert capsys.readouterr().err.splitlines()[-1] == f"2 document(s) extracted, 0 already there -> {out}"
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == f"2 document(s) extracted, 0 already there -> {out}"
+    )
     first = {r["id"]: r for r in read_results(out)}
-    (folder / "b.txt").write_text("La France et l’Espagne ont renforcé leur coopération.", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "La France et l’Espagne ont renforcé leur coopération.", encoding="utf-8"
+    )
     (folder / "c.txt").write_text("Le Sénégal et le Maroc coopèrent.", encoding="utf-8")
     assert main(["extract", str(folder), "-o", str(out), "--jobs", "1"]) == 0
-    assert capsys.readouterr().err.splitlines()[-1] == f"2 document(s) extracted, 1 already there -> {out}"
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == f"2 document(s) extracted, 1 already there -> {out}"
+    )
     second = {r["id"]: r for r in read_results(out)}
     assert sorted(second) == ["a.txt", "b.txt", "c.txt"]
     assert second["a.txt"] == first["a.txt"]
     assert "country:ES" in {e["id"] for e in second["b.txt"]["entities"]}
     assert main(["extract", str(folder), "-o", str(out), "--jobs", "1"]) == 0
-    assert capsys.readouterr().err.splitlines()[-1] == f"0 document(s) extracted, 3 already there -> {out}"
+    assert (
+        capsys.readouterr().err.splitlines()[-1]
+        == f"0 document(s) extracted, 3 already there -> {out}"
+    )
 
 
 def test_build_from_results_equals_build_from_articles(tmp_path, nlp):
@@ -129,4 +163,7 @@ def test_build_from_results_equals_build_from_articles(tmp_path, nlp):
 
 def test_extract_wants_a_jsonl_results_file(tmp_path, capsys):
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "r.json")]) == 1
-    assert capsys.readouterr().err.strip() == f"Error: the results file {str(tmp_path / 'r.json')!r} must end in .jsonl"
+    assert (
+        capsys.readouterr().err.strip()
+        == f"Error: the results file {str(tmp_path / 'r.json')!r} must end in .jsonl"
+    )
