@@ -63,3 +63,13 @@ def test_workers_cannot_rebuild_a_pipeline_of_your_own():
 def test_jobs_must_be_positive(nlp):
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
         list(extract_documents(nlp, TEXTS, jobs=0))
+
+
+def test_the_string_store_does_not_grow_with_the_corpus(nlp):
+    documents = [
+        Document(id=f"d{n}", text=f"{text} Réf. {n * 7919}") for n, text in enumerate(TEXTS * 4)
+    ]
+    list(extract_documents(nlp, documents[:4], group_size=2))
+    before = len(nlp.vocab.strings)
+    list(extract_documents(nlp, documents, group_size=2))
+    assert len(nlp.vocab.strings) == before
