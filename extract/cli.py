@@ -11,11 +11,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from . import cli_build, cli_evaluate
+from . import cli_build, cli_evaluate, cli_extract
 from .cli_common import UsageError
 from .readers import InputError
 
-SUBCOMMANDS = (cli_build, cli_evaluate)
+SUBCOMMANDS = (cli_build, cli_extract, cli_evaluate)
 
 
 def parser() -> argparse.ArgumentParser:

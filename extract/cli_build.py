@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .cli_common import UsageError, progress
+from .cli_extract import add_engine_options, extracted
 
 if TYPE_CHECKING:
     from .readers import ReadReport
@@ -24,7 +25,10 @@ EXIT_SKIPPED = 3
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Declare `coopgraph build` and its options."""
     build = commands.add_parser("build", help="read articles and write the cooperation graph")
-    build.add_argument("paths", nargs="+", help="files or folders of articles")
+    build.add_argument(
+        "paths", nargs="+",
+        help="files or folders of articles, or results files of `coopgraph extract`",
+    )
     build.add_argument("-o", "--output", required=True, help="output file (.graphml)")
     build.add_argument("--format", default=None, help="output format, if not by the suffix")
     build.add_argument(
@@ -33,6 +37,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help='keep what page furniture ("Lire aussi", teasers) names',
     )
     add_input_options(build)
+    add_engine_options(build)
     build.set_defaults(handler=run_build)
 
 
@@ -84,17 +89,22 @@ def run_build(args: argparse.Namespace) -> int:
     from graph import GraphBuilder, write_graph
     from graph.write import format_of
 
-    from .documents import extract_documents
-    from .pipeline import load_pipeline
     from .readers import InputError, ReadReport
+    from .results import is_results_file, read_results
 
     format_of(args.output, args.format)  # fail on a bad output name before any work
     builder = GraphBuilder(keep_furniture=args.keep_furniture)
     report = ReadReport()
-    nlp = load_pipeline()
+    # A results file named directly is read as is, without the model (`extract.results`).
+    results = [path for path in args.paths if is_results_file(path)]
+    articles = [path for path in args.paths if path not in results]
+    for path in results:
+        for record in read_results(path):
+            builder.add(record)
     try:
-        for result in progress(extract_documents(nlp, read_inputs(args, report))):
-            builder.add(result)
+        if articles:
+            for result in progress(extracted(args, read_inputs(args, report, articles))):
+                builder.add(result)
     except InputError as e:  # only --strict raises it
         raise UsageError(f"{e} (--strict stops at the first input that cannot be read)") from e
     if builder.documents == 0:
@@ -114,8 +124,10 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else 0
 
 
-def read_inputs(args: argparse.Namespace, report: ReadReport) -> Iterator[Document]:
-    """Return the lazy documents of the command's inputs, bad ones counted in `report`."""
+def read_inputs(
+    args: argparse.Namespace, report: ReadReport, paths: list[str] | None = None
+) -> Iterator[Document]:
+    """Return the lazy documents of `paths` (default: the command's), bad ones in `report`."""
     from .readers import Fields, read_documents
 
     fields = Fields(
@@ -126,7 +138,7 @@ def read_inputs(args: argparse.Namespace, report: ReadReport) -> Iterator[Docume
         url=args.url_field,
     )
     return read_documents(
-        args.paths,
+        args.paths if paths is None else paths,
         input_format=args.input_format,
         fields=fields,
         max_size=args.max_size,

@@ -1,15 +1,27 @@
-"""Documents in, results out: run the pipeline over many texts and turn Docs into records."""
+"""Documents in, results out: run the pipeline over many texts and turn Docs into records.
+
+Documents are processed in groups of `GROUP_SIZE`: each group goes through `nlp.pipe`
+inside `nlp.memory_zone()`, and only plain records (`DocumentResult`) leave the zone, so
+the string store does not grow with the corpus. The same groups are the tasks of worker
+processes (`extract.parallel`) and Dask workers (`extract.dask_engine`), so every engine
+runs the model on exactly the same batches and gives the same results.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunks import MAX_CHARS, Piece, merge_pieces, split_text
 from .records import Document, DocumentResult
 
 BATCH_SIZE = 32  # beats spaCy's default of 256 on speed, at half the memory
+# Documents per memory zone and per worker task: a multiple of BATCH_SIZE, so that the
+# batches the model sees do not depend on the engine or the number of jobs.
+GROUP_SIZE = 2 * BATCH_SIZE
 
 
 def as_documents(texts: Iterable[str | Document]) -> Iterator[Document]:
@@ -32,18 +44,84 @@ def doc_result(doc: Doc, document: Document) -> DocumentResult:
     )
 
 
-def extract_documents(
+def sentence_count(doc: Doc) -> int:
+    """Return the number of sentences of `doc` (1 when it has no sentence boundaries)."""
+    return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+
+
+def groups(documents: Iterable[Document], size: int = GROUP_SIZE) -> Iterator[list[Document]]:
+    """Yield lists of `size` consecutive documents (the last one may be shorter)."""
+    iterator = iter(documents)
+    while group := list(islice(iterator, size)):
+        yield group
+
+
+def extract_group(
     nlp: Language,
-    texts: Iterable[str | Document],
+    documents: Sequence[Document],
     *,
     batch_size: int = BATCH_SIZE,
+    max_chars: int = MAX_CHARS,
+) -> list[DocumentResult]:
+    """Return the results of `documents`, in order, processed inside one memory zone.
+
+    A document longer than `max_chars` (or than `nlp.max_length`) is processed in pieces
+    cut on paragraph boundaries (see `extract.chunks`).
+    """
+    limit = min(max_chars, nlp.max_length)
+    pieces: list[list[Piece]] = [[] for _ in documents]
+    tasks = (
+        (document.text[start:end], (number, start))
+        for number, document in enumerate(documents)
+        for start, end in split_text(document.text, max_chars=limit)
+    )
+    with nlp.memory_zone():
+        for doc, (number, start) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
+            result = doc_result(doc, documents[number])
+            pieces[number].append(Piece(offset=start, sentences=sentence_count(doc), result=result))
+    resolver = nlp.get_pipe("coopgraph_entities")
+    return [merge_pieces(resolver, parts) for parts in pieces]
+
+
+def extract_documents(
+    nlp: Language | None,
+    texts: Iterable[str | Document],
+    *,
+    jobs: int = 1,
+    batch_size: int = BATCH_SIZE,
+    group_size: int = GROUP_SIZE,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[DocumentResult]:
-    """Run `nlp` over `texts` lazily and yield one `DocumentResult` per input, in order.
+    """Run the pipeline over `texts` lazily and yield one `DocumentResult` per input, in order.
+
+    `nlp` is the pipeline (None: `shared_pipeline()`, loaded when first needed). With
+    `jobs` > 1, that many worker processes each load the pipeline once and process groups
+    of `group_size` documents; `nlp` must then be None or come from `load_pipeline`. Input
+    that fits in one group is processed in this process, which is faster than starting
+    workers.
 
     >>> from extract import load_pipeline  # doctest: +SKIP
-    >>> [r.id for r in extract_documents(load_pipeline(), ["Le Maroc et le Qatar coopèrent."])]  # doctest: +SKIP
+    >>> texts = ["Le Maroc et le Qatar coopèrent."]  # doctest: +SKIP
+    >>> [r.id for r in extract_documents(load_pipeline(), texts)]  # doctest: +SKIP
     ['doc-0001']
     """
-    pairs = ((doc.text, doc) for doc in as_documents(texts))
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_result(doc, document)
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    chunked = groups(as_documents(texts), group_size)
+    first = list(islice(chunked, 2))
+    rest = (group for part in (first, chunked) for group in part)
+    if jobs > 1 and len(first) > 1:
+        from .parallel import extract_parallel, pipeline_name
+
+        model = pipeline_name(nlp)
+        for results in extract_parallel(
+            rest, jobs=jobs, model=model, batch_size=batch_size, max_chars=max_chars
+        ):
+            yield from results
+        return
+    if nlp is None:
+        from .pipeline import shared_pipeline
+
+        nlp = shared_pipeline()
+    for group in rest:
+        yield from extract_group(nlp, group, batch_size=batch_size, max_chars=max_chars)

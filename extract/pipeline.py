@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -17,6 +18,7 @@ OUR_COMPONENTS = ("coopgraph_countries", "coopgraph_entities", "coopgraph_relati
 # Nothing we do reads part-of-speech, morphology or lemmas (triggers list their word
 # forms), so these run-time costs are left out; the parser does not depend on them.
 UNUSED = ["morphologizer", "attribute_ruler", "lemmatizer"]
+PIPELINE_META = "coopgraph_model"
 
 
 def load_model(name: str = MODEL, **kwargs) -> Language:
@@ -37,10 +39,26 @@ def load_pipeline(model: str = MODEL) -> Language:
     >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
     [('country:MA', 'country:QA', 'cooperation')]
     """
-    nlp = load_model(model, exclude=["ner", *UNUSED])
-    nlp.add_pipe("ner", source=load_model(model), before=nlp.pipe_names[0])
+    nlp = load_model(model, exclude=UNUSED)
+    # Marks a pipeline worker processes can rebuild by name (see `extract.parallel`).
+    nlp.meta[PIPELINE_META] = model
+    # Move the NER first: source it from the pipeline itself (the same component object,
+    # so the model loads once), then drop its old place.
+    nlp.add_pipe("ner", name="coopgraph_ner", source=nlp, before=nlp.pipe_names[0])
+    nlp.remove_pipe("ner")
+    nlp.rename_pipe("coopgraph_ner", "ner")
     nlp.add_pipe("coopgraph_layout", first=True)
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
     log.debug("pipeline: %s", nlp.pipe_names)
     return nlp
+
+
+@cache
+def shared_pipeline(model: str = MODEL) -> Language:
+    """Return one `load_pipeline(model)` per process, loaded on first use.
+
+    The command line and worker processes use it so that a model loads once per process;
+    do not modify the pipeline it returns (use `load_pipeline` for a pipeline of your own).
+    """
+    return load_pipeline(model)

@@ -14,10 +14,10 @@ SHARED_SCHEMA = ROOT.parent / "shared" / "schema" / "graphml" / "graphml.xsd"
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The full extraction pipeline, loaded once."""
-    from extract import load_pipeline
+    """The full extraction pipeline, loaded once (the one `coopgraph` commands use too)."""
+    from extract.pipeline import shared_pipeline
 
-    return load_pipeline()
+    return shared_pipeline()
 
 
 @pytest.fixture(scope="session")

