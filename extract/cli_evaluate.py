@@ -106,7 +106,6 @@ def text_records(
     reported on stderr and skipped, so its gold file is reported as without a text.
     """
     from .documents import extract_documents
-    from .pipeline import load_pipeline
     from .readers import ReadReport, read_documents
 
     if not Path(texts).exists():
@@ -120,7 +119,7 @@ def text_records(
         return [], unmatched
     by_id = {doc_id: doc for doc, doc_id in pairs.items()}
     chosen = [documents[doc_id] for doc_id in sorted(by_id)]
-    results = extract_documents(load_pipeline(), chosen)
+    results = extract_documents(None, chosen)
     records = [(by_id[r.id], r.to_dict()) for r in progress(results, total=len(chosen))]
     return records, unmatched
 
