@@ -3,7 +3,8 @@
 Importing `extract` is cheap; spaCy loads on first use of a name that needs it.
 
 >>> from extract import load_pipeline, extract_documents  # doctest: +SKIP
->>> results = list(extract_documents(load_pipeline(), ["Le Maroc et le Qatar coopèrent."]))  # doctest: +SKIP
+>>> texts = ["Le Maroc et le Qatar coopèrent."]
+>>> results = list(extract_documents(load_pipeline(), texts))  # doctest: +SKIP
 """
 
 from __future__ import annotations

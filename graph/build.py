@@ -59,7 +59,9 @@ class GraphBuilder:
         date = date if ISO_DATE.fullmatch(date) else ""
         kept = set()
         for entity in record.get("entities", []):
-            if entity["type"] in self.entity_types and (self.keep_furniture or not entity.get("furniture")):
+            if entity["type"] in self.entity_types and (
+                self.keep_furniture or not entity.get("furniture")
+            ):
                 self.add_entity(entity, doc_id, date=date)
                 kept.add(entity["id"])
         for relation in record.get("relations", []):
@@ -80,8 +82,15 @@ class GraphBuilder:
         """Merge one document's entity into its node tally; `date` is the document's ISO date."""
         node = self.nodes.setdefault(
             entity["id"],
-            {"type": entity["type"], "labels": Counter(), "aliases": {}, "mentions": 0, "documents": set(),
-             "country_code": entity.get("country_code", ""), "dates": set()},
+            {
+                "type": entity["type"],
+                "labels": Counter(),
+                "aliases": {},
+                "mentions": 0,
+                "documents": set(),
+                "country_code": entity.get("country_code", ""),
+                "dates": set(),
+            },
         )
         if date:
             node["dates"].add(date)
@@ -95,7 +104,13 @@ class GraphBuilder:
         pair = tuple(sorted((relation["source"], relation["target"])))
         edge = self.edges.setdefault(
             pair,
-            {"statements": {}, "relations": set(), "documents": set(), "hedged": set(), "dates": set()},
+            {
+                "statements": {},
+                "relations": set(),
+                "documents": set(),
+                "hedged": set(),
+                "dates": set(),
+            },
         )
         if date:
             edge["dates"].add(date)
@@ -124,7 +139,9 @@ class GraphBuilder:
         return G
 
 
-def node_attributes(nodes: dict[str, dict[str, Any]], node_id: str, merged: dict[str, str]) -> dict[str, Any]:
+def node_attributes(
+    nodes: dict[str, dict[str, Any]], node_id: str, merged: dict[str, str]
+) -> dict[str, Any]:
     """Return the export-safe attributes of a node and of the nodes merged into it."""
     group = [nodes[n] for n in sorted(nodes) if merged.get(n, n) == node_id]
     labels: Counter[str] = sum((g["labels"] for g in group), Counter())

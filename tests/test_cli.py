@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from conftest import SEEDS
 
 from extract.cli import main
-
-from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +51,12 @@ def test_build_graphml_types_every_attribute(seeds_graphml):
         assert data.get("country_code", "XX").isupper()
     for _, _, data in G.edges(data=True):
         assert isinstance(data["weight"], float) and data["weight"] > 0
-        assert set(data["relations"].split("|")) <= {"cooperation", "affiliation", "part_of", "opposition"}
+        assert set(data["relations"].split("|")) <= {
+            "cooperation",
+            "affiliation",
+            "part_of",
+            "opposition",
+        }
         assert data["evidence"] and isinstance(data["documents"], str)
 
 

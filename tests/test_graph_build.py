@@ -6,12 +6,26 @@ from graph import build_graph
 
 
 def entity(id_, label, type_, aliases, mentions=1, **extra):
-    return {"id": id_, "label": label, "type": type_, "aliases": aliases, "mentions": mentions, **extra}
+    return {
+        "id": id_,
+        "label": label,
+        "type": type_,
+        "aliases": aliases,
+        "mentions": mentions,
+        **extra,
+    }
 
 
 def relation(a, b, type_, sentence, start, **extra):
-    return {"source": a, "target": b, "type": type_, "sentence": sentence, "start_char": start,
-            "end_char": start + len(sentence), **extra}
+    return {
+        "source": a,
+        "target": b,
+        "type": type_,
+        "sentence": sentence,
+        "start_char": start,
+        "end_char": start + len(sentence),
+        **extra,
+    }
 
 
 MA = entity("country:MA", "Maroc", "country", ["Maroc", "marocain"], 2, country_code="MA")
@@ -20,27 +34,48 @@ RABAT = entity("location:rabat", "Rabat", "location", ["Rabat"])
 
 
 def test_same_entity_in_two_documents_is_one_node():
-    G = build_graph([
-        {"id": "a", "entities": [MA], "relations": []},
-        {"id": "b", "entities": [entity("country:MA", "Maroc", "country", ["royaume"], 3, country_code="MA")],
-         "relations": []},
-    ])
+    G = build_graph(
+        [
+            {"id": "a", "entities": [MA], "relations": []},
+            {
+                "id": "b",
+                "entities": [
+                    entity("country:MA", "Maroc", "country", ["royaume"], 3, country_code="MA")
+                ],
+                "relations": [],
+            },
+        ]
+    )
     assert dict(G.nodes["country:MA"]) == {
-        "label": "Maroc", "type": "country", "aliases": "Maroc|marocain|royaume",
-        "mentions": 5, "documents": 2, "country_code": "MA",
+        "label": "Maroc",
+        "type": "country",
+        "aliases": "Maroc|marocain|royaume",
+        "mentions": 5,
+        "documents": 2,
+        "country_code": "MA",
     }
 
 
 def test_weight_counts_distinct_statements_across_documents():
     s1 = "Le Maroc et le Qatar ont signé un accord."
     s2 = "Le Qatar forme des experts marocains."
-    G = build_graph([
-        {"id": "a", "entities": [MA, QA], "relations": [
-            relation("country:MA", "country:QA", "cooperation", s1, 0),
-            relation("country:QA", "country:MA", "cooperation", s1, 0),
-        ]},
-        {"id": "b", "entities": [MA, QA], "relations": [relation("country:QA", "country:MA", "cooperation", s2, 10)]},
-    ])
+    G = build_graph(
+        [
+            {
+                "id": "a",
+                "entities": [MA, QA],
+                "relations": [
+                    relation("country:MA", "country:QA", "cooperation", s1, 0),
+                    relation("country:QA", "country:MA", "cooperation", s1, 0),
+                ],
+            },
+            {
+                "id": "b",
+                "entities": [MA, QA],
+                "relations": [relation("country:QA", "country:MA", "cooperation", s2, 10)],
+            },
+        ]
+    )
     edge = G.edges["country:MA", "country:QA"]
     assert edge["weight"] == 2.0
     assert edge["relations"] == "cooperation"
@@ -50,9 +85,20 @@ def test_weight_counts_distinct_statements_across_documents():
 
 def test_locations_and_furniture_stay_out_by_default():
     furniture_qa = {**QA, "furniture": True}
-    record = {"id": "a", "entities": [MA, furniture_qa, RABAT], "relations": [
-        relation("country:MA", "country:QA", "cooperation", "Lire aussi | Le Maroc et le Qatar.", 0, furniture=True),
-    ]}
+    record = {
+        "id": "a",
+        "entities": [MA, furniture_qa, RABAT],
+        "relations": [
+            relation(
+                "country:MA",
+                "country:QA",
+                "cooperation",
+                "Lire aussi | Le Maroc et le Qatar.",
+                0,
+                furniture=True,
+            ),
+        ],
+    }
     G = build_graph([record])
     assert sorted(G.nodes) == ["country:MA"]
     kept = build_graph([record], keep_furniture=True)
@@ -61,8 +107,12 @@ def test_locations_and_furniture_stay_out_by_default():
 
 
 def test_organisation_named_by_acronym_and_long_form_in_two_documents_is_one_node():
-    long_form = entity("org:direction-generale-de-la-surete", "Direction générale de la sûreté", "organization",
-                       ["Direction générale de la sûreté"])
+    long_form = entity(
+        "org:direction-generale-de-la-surete",
+        "Direction générale de la sûreté",
+        "organization",
+        ["Direction générale de la sûreté"],
+    )
     both = entity("org:dgs", "DGS", "organization", ["DGS", "Direction générale de la sûreté"])
     G = build_graph([{"id": "a", "entities": [long_form]}, {"id": "b", "entities": [both]}])
     assert list(G.nodes) == ["org:dgs"]

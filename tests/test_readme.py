@@ -6,7 +6,6 @@ import re
 from importlib import metadata
 
 import pytest
-
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -49,4 +48,9 @@ def test_spacy_finds_our_factories_by_entry_point():
     for name, target in ours.items():
         module, _, attr = target.partition(":")
         assert callable(getattr(__import__(module, fromlist=[attr]), attr)), name
-    assert set(ours) == {"coopgraph_layout", "coopgraph_countries", "coopgraph_entities", "coopgraph_relations"}
+    assert set(ours) == {
+        "coopgraph_layout",
+        "coopgraph_countries",
+        "coopgraph_entities",
+        "coopgraph_relations",
+    }
