@@ -58,6 +58,12 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         definitions = acronym_definitions(doc)
         candidates = find_candidates(doc, long_form_candidates(definitions))
+        full_names = self.full_names(doc, candidates)
+        candidates = [
+            c
+            for c in candidates
+            if c.type != "misc" or lone_name_fit(doc[c.start : c.end].text, full_names)
+        ]
         acronym_of = {}
         for definition in definitions:
             acronym_of[name_key(doc[definition.start : definition.end].text)] = definition.acronym
@@ -94,7 +100,9 @@ class EntityResolver:
             text = doc[cand.start : cand.end].text
             if cand.type == "country":
                 keys.append(f"country:{pick_code(cand.key, named_codes)}")
-            elif cand.type == "person" or (is_lone_name(text) and lone_name_fit(text, full_names)):
+            elif cand.type in ("person", "misc") or (
+                is_lone_name(text) and lone_name_fit(text, full_names)
+            ):
                 keys.append(f"person:{person_key(text, full_names)}")
             elif cand.type == "organization":
                 base = acronym_of.get(name_key(text), text)

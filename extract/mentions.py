@@ -37,11 +37,13 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 # Lower-case words that may open a name ("de Gaulle", "al-Assad", "ben Salmane").
 NAME_PARTICLES = frozenset(
-    {"de", "du", "des", "d'", "d’", "la", "le", "al", "el", "ben", "bin", "van", "von", "ibn", "abou",
-     "abu"}
+    {"de", "du", "des", "d'", "d’", "la", "le", "al", "el", "ben", "bin", "van", "von", "ibn",
+     "abou", "abu"}
 )
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 RUBRIC_BARS = frozenset({"|", "•"})
+# Titles that only ever precede a person's name.
+COURTESY_TITLES = frozenset({"M.", "Mme", "Mlle", "MM.", "Mmes", "Dr", "Pr", "Me", "Mgr"})
 HEADING_MAX_TOKENS = 3
 SHOUTING_MIN_LETTERS = 12
 
@@ -52,7 +54,7 @@ class Candidate:
 
     start: int  # token index
     end: int
-    type: str  # person | organization | country | location
+    type: str  # person | organization | country | location | misc (a possible surname)
     key: str = ""  # ISO code(s) for countries ("MA", or "CD|CG" for a shared demonym)
     demonym: bool = False
 
@@ -195,6 +197,9 @@ def ner_candidate(span: Span, label: str, countries: list[Candidate]) -> Candida
         return None  # the lexicon already knows this country
     if len(span) == 1 and is_acronym(span.text):
         return Candidate(span.start, span.end, "organization")
+    if label == "MISC" and len(span) == 1 and span.text.istitle():
+        # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
+        return Candidate(span.start, span.end, "misc")
     kind = NER_TYPES.get(label)
     if kind is None or (kind != "person" and (is_heading(span) or is_rubric(span))):
         return None
@@ -219,6 +224,21 @@ def ner_candidates(doc: Doc, countries: list[Candidate]) -> list[Candidate]:
                 cand = ner_candidate(span, ent.label_, countries)
                 if cand is not None:
                     found.append(cand)
+    return found
+
+
+def titled_names(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Return the names after a courtesy title the model missed ("M. Nasser Bourita")."""
+    found = []
+    for token in doc[:-1]:
+        if token.text not in COURTESY_TITLES:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and not is_acronym(doc[end].text):
+            end += 1
+        span = range(token.i + 1, end)
+        if span and not any(i in taken for i in span):
+            found.append(Candidate(token.i + 1, end, "person"))
     return found
 
 
@@ -264,6 +284,8 @@ def find_candidates(doc: Doc, long_forms: list[Candidate] = ()) -> list[Candidat
             for p in people
         )
     ]
+    taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
+    named += titled_names(doc, taken)
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
     everything = countries + named + acronym_candidates(doc, taken)
     return sorted(set(everything), key=lambda c: (c.start, -c.end, c.type))
