@@ -25,16 +25,27 @@ def orgs(doc) -> dict[str, tuple[str, ...]]:
 
 
 CASES = [
-    ("La Direction générale de la sécurité nationale (DGSN) a publié un rapport. La DGSN a ajouté "
-     "que la Direction générale de la sécurité nationale restait mobilisée.",
-     {"org:dgsn": ("Direction générale de la sécurité nationale", "DGSN")}),
-    ("La DGSN (Direction générale de la sûreté nationale) coopère avec ses partenaires.",
-     {"org:dgsn": ("DGSN", "Direction générale de la sûreté nationale")}),
-    ("La Direction générale de la sécurité nationale et de la surveillance du territoire "
-     "(DGSN-DGST) du Maroc a démantelé une cellule.",
-     {"org:dgsn": ("Direction générale de la sécurité nationale", "DGSN"), "org:dgst": ("DGST",)}),
-    ("L’Organisation mondiale de la santé (OMS) alerte. L’OMS recommande la vaccination.",
-     {"org:oms": ("Organisation mondiale de la santé", "OMS")}),
+    (
+        "La Direction générale de la sécurité nationale (DGSN) a publié un rapport. "
+        "La DGSN a ajouté que la Direction générale de la sécurité nationale restait mobilisée.",
+        {"org:dgsn": ("Direction générale de la sécurité nationale", "DGSN")},
+    ),
+    (
+        "La DGSN (Direction générale de la sûreté nationale) coopère avec ses partenaires.",
+        {"org:dgsn": ("DGSN", "Direction générale de la sûreté nationale")},
+    ),
+    (
+        "La Direction générale de la sécurité nationale et de la surveillance du territoire "
+        "(DGSN-DGST) du Maroc a démantelé une cellule.",
+        {
+            "org:dgsn": ("Direction générale de la sécurité nationale", "DGSN"),
+            "org:dgst": ("DGST",),
+        },
+    ),
+    (
+        "L’Organisation mondiale de la santé (OMS) alerte. L’OMS recommande la vaccination.",
+        {"org:oms": ("Organisation mondiale de la santé", "OMS")},
+    ),
     ("Le FBI et la CIA ont enquêté sur l’attaque.", {"org:fbi": ("FBI",), "org:cia": ("CIA",)}),
     ("L’OTAN et l’ONU ont condamné l’attaque.", {"org:otan": ("OTAN",), "org:onu": ("ONU",)}),
     ("Le PIB du Maroc a progressé de 3 % selon la BAD.", {"org:bad": ("BAD",)}),

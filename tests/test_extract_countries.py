@@ -9,7 +9,8 @@ from extract.data.build_lexicons import feminine_and_plurals
 from extract.lexicon import read_lexicon
 
 # The 193 UN member states (ISO 3166-1 alpha-2), written here independently of the lexicon.
-UN_MEMBERS = frozenset("""
+UN_MEMBERS = frozenset(
+    """
 AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH
 CM CA CF TD CL CN CO KM CG CR CI HR CU CY CZ KP CD DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ
 FI FR GA GM GE DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI
@@ -17,7 +18,8 @@ KW KG LA LV LB LS LR LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MC MN ME MA MZ
 NP NL NZ NI NE NG MK NO OM PK PW PA PG PY PE PH PL PT QA KR MD RO RU RW KN LC VC WS SM ST
 SA SN RS SC SL SG SK SI SB SO ZA SS ES LK SD SR SE CH SY TJ TH TL TG TO TT TN TR TM TV UG
 UA AE GB TZ US UY UZ VU VE VN YE ZM ZW
-""".split())
+""".split()
+)
 
 
 def countries_of(doc) -> set[str]:
@@ -59,7 +61,12 @@ def test_demonym_inflection(stem, forms):
 
 
 def test_spellings_without_accents_hyphens_and_with_both_apostrophes():
-    assert spellings("Côte d’Ivoire") == ["Côte d’Ivoire", "Cote d’Ivoire", "Côte d'Ivoire", "Cote d'Ivoire"]
+    assert spellings("Côte d’Ivoire") == [
+        "Côte d’Ivoire",
+        "Cote d’Ivoire",
+        "Côte d'Ivoire",
+        "Cote d'Ivoire",
+    ]
     assert spellings("États-Unis") == ["États-Unis", "Etats-Unis", "États Unis", "Etats Unis"]
 
 
@@ -67,26 +74,37 @@ CASES = [
     ("Des experts qataris effectuent une visite à Doha.", {"country:QA"}),
     ("La délégation qatarie a été reçue par son homologue marocain.", {"country:QA", "country:MA"}),
     ("Les Israéliennes ont remporté le tournoi.", {"country:IL"}),
-    ("Les forces américaines et les conseillers émiratis sont partis.", {"country:US", "country:AE"}),
+    (
+        "Les forces américaines et les conseillers émiratis sont partis.",
+        {"country:US", "country:AE"},
+    ),
     ("Les États-Unis et les Etats-Unis d’Amérique ne font qu’un.", {"country:US"}),
     ("Les USA et les EAU ont signé un accord.", {"country:US", "country:AE"}),
     ("Un verre d’eau suffit à calmer la foule.", set()),
     ("L’Algérie et la Tunisie ont fermé leurs frontières.", {"country:DZ", "country:TN"}),
-    ("La Guinée-Bissau et la Guinée équatoriale ont voté comme la Guinée.",
-     {"country:GW", "country:GQ", "country:GN"}),
+    (
+        "La Guinée-Bissau et la Guinée équatoriale ont voté comme la Guinée.",
+        {"country:GW", "country:GQ", "country:GN"},
+    ),
     ("La Corée du Sud surveille la Corée du Nord.", {"country:KR", "country:KP"}),
     ("Le Niger et le Nigeria partagent une longue frontière.", {"country:NE", "country:NG"}),
     ("La République démocratique du Congo accuse le Congo voisin.", {"country:CD", "country:CG"}),
     ("Des soldats congolais sont entrés dans la ville.", {"country:CD"}),
     ("Au Congo-Brazzaville, les soldats congolais ont défilé.", {"country:CG"}),
-    ("Des diplomates sud-coréens et nord-coréens se sont rencontrés.", {"country:KR", "country:KP"}),
+    (
+        "Des diplomates sud-coréens et nord-coréens se sont rencontrés.",
+        {"country:KR", "country:KP"},
+    ),
     ("Il a appris le français et répond en russe.", set()),
     ("Le gouvernement français a reçu un expert russe.", {"country:FR", "country:RU"}),
     ("L’île Maurice accueille le sommet régional.", {"country:MU"}),
     ("Des militaires turcs et des officières grecques sont arrivés.", {"country:TR", "country:GR"}),
     ("Les Burkinabés et les Ivoiriens ont fêté la victoire.", {"country:BF", "country:CI"}),
     ("Une grenade a explosé près du marché.", set()),
-    ("Les Emirats arabes unis et Bahrein ont normalisé leurs relations.", {"country:AE", "country:BH"}),
+    (
+        "Les Emirats arabes unis et Bahrein ont normalisé leurs relations.",
+        {"country:AE", "country:BH"},
+    ),
     ("Le président de la Côte d'Ivoire est arrivé.", {"country:CI"}),
     ("Le Royaume du Maroc a rappelé son ambassadeur au Maroc.", {"country:MA"}),
 ]
@@ -112,5 +130,9 @@ def test_country_entity_keeps_every_alias_and_count(nlp):
     doc = nlp("Le Maroc forme des experts marocains. Une délégation marocaine visite le Maroc.")
     (morocco,) = doc._.coopgraph_entities
     assert (morocco.id, morocco.label, morocco.aliases, morocco.mentions, morocco.country_code) == (
-        "country:MA", "Maroc", ("Maroc", "marocains", "marocaine"), 4, "MA",
+        "country:MA",
+        "Maroc",
+        ("Maroc", "marocains", "marocaine"),
+        4,
+        "MA",
     )

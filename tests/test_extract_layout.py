@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.documents import doc_result
 from extract.layout import FurnitureRules
 from extract.lexicon import read_lexicon
-from graph import build_graph
-
-from extract.documents import doc_result
 from extract.records import Document
+from graph import build_graph
 
 
 def furniture_lines(text: str) -> list[str]:
@@ -21,14 +20,27 @@ def furniture_lines(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Le texte.\nLire aussi | Un autre sujet\nLa suite.", ["Lire aussi | Un autre sujet"]),
-        ("Le texte.\nÀ lire : Les commandos s’entraînent\nLa suite.", ["À lire : Les commandos s’entraînent"]),
+        (
+            "Le texte.\nÀ lire : Les commandos s’entraînent\nLa suite.",
+            ["À lire : Les commandos s’entraînent"],
+        ),
         ("Le texte.\nLire la suite de l’entretien ci-dessous.", []),
-        ("Le texte.\nArticle précédent\n\nUn titre\nArticle suivant\nUn autre titre",
-         ["Article précédent", "Un titre", "Article suivant", "Un autre titre"]),
-        ("Le texte.\nAller plus loin\nPremier titre\nSecond titre", ["Aller plus loin", "Premier titre", "Second titre"]),
-        ("Le texte.\nCes articles devraient vous intéresser :\nUn titre", [
-            "Ces articles devraient vous intéresser :", "Un titre"]),
-        ("Le texte.\nUn résumé coupé par le site qui se...\nLa suite.", ["Un résumé coupé par le site qui se..."]),
+        (
+            "Le texte.\nArticle précédent\n\nUn titre\nArticle suivant\nUn autre titre",
+            ["Article précédent", "Un titre", "Article suivant", "Un autre titre"],
+        ),
+        (
+            "Le texte.\nAller plus loin\nPremier titre\nSecond titre",
+            ["Aller plus loin", "Premier titre", "Second titre"],
+        ),
+        (
+            "Le texte.\nCes articles devraient vous intéresser :\nUn titre",
+            ["Ces articles devraient vous intéresser :", "Un titre"],
+        ),
+        (
+            "Le texte.\nUn résumé coupé par le site qui se...\nLa suite.",
+            ["Un résumé coupé par le site qui se..."],
+        ),
     ],
 )
 def test_furniture_lines(text, expected):
@@ -37,8 +49,10 @@ def test_furniture_lines(text, expected):
 
 LINE_CASES = [
     ("Cyber-sécurité\n\nDes experts qataris visitent le Maroc.", {"country:QA", "country:MA"}),
-    ("Coopération\nLe Centre national de cybersécurité\nqatari a publié un rapport.",
-     {"org:centre-national-de-cybersecurite", "country:QA"}),
+    (
+        "Coopération\nLe Centre national de cybersécurité\nqatari a publié un rapport.",
+        {"org:centre-national-de-cybersecurite", "country:QA"},
+    ),
     ("Abdellatif Hammouchi\nHammouchi a reçu la délégation.", {"person:abdellatif-hammouchi"}),
 ]
 
@@ -70,13 +84,21 @@ def test_furniture_entities_are_marked_and_left_out_of_the_graph(nlp):
     doc = nlp(FURNITURE_TEXT)
     flags = {e.id: e.furniture for e in doc._.coopgraph_entities if e.type != "location"}
     assert flags == {
-        "country:MA": False, "country:QA": False, "country:TR": True, "country:DZ": True,
+        "country:MA": False,
+        "country:QA": False,
+        "country:TR": True,
+        "country:DZ": True,
         "org:dgsn": True,
     }
     record = doc_result(doc, Document(id="a", text=FURNITURE_TEXT)).to_dict()
     assert sorted(build_graph([record]).nodes) == ["country:MA", "country:QA"]
     assert sorted(build_graph([record], keep_furniture=True).nodes) == [
-        "country:DZ", "country:MA", "country:QA", "country:TR", "org:dgsn"]
+        "country:DZ",
+        "country:MA",
+        "country:QA",
+        "country:TR",
+        "org:dgsn",
+    ]
 
 
 def test_furniture_marker_words_are_not_entities(nlp):

@@ -1,4 +1,4 @@
-"""Mislabel rules: products, headings, rubric words, glued clitics, demonym-anchored descriptions."""
+"""Mislabel rules: products, headings, rubric words, glued clitics, demonym descriptions."""
 
 from __future__ import annotations
 
@@ -21,12 +21,17 @@ CASES = [
     ("Le ministère qatari de l’Intérieur a signé la convention.", {"country:QA"}),
     ("La police marocaine a arrêté trois suspects.", {"country:MA"}),
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),
-    ("Le Centre national de cybersécurité qatari a publié un rapport.",
-     {"org:centre-national-de-cybersecurite-qatari", "country:QA"}),
+    (
+        "Le Centre national de cybersécurité qatari a publié un rapport.",
+        {"org:centre-national-de-cybersecurite-qatari", "country:QA"},
+    ),
     # units, roman numerals, all-capital headlines
     ("La centrale solaire produit 500 MW pour le Maroc.", {"country:MA"}),
     ("Le roi Mohammed VI a reçu le ministre.", {"person:mohammed-vi"}),
-    ("LE MAROC ET LE QATAR RENFORCENT LEUR COOPÉRATION\nLe texte suit.", {"country:MA", "country:QA"}),
+    (
+        "LE MAROC ET LE QATAR RENFORCENT LEUR COOPÉRATION\nLe texte suit.",
+        {"country:MA", "country:QA"},
+    ),
     # a person's name containing a country name is the person
     ("Maurice Papon a été jugé à Bordeaux.", {"person:maurice-papon"}),
 ]

@@ -41,7 +41,8 @@ def inverse_lemma_table() -> dict[str, set[str]]:
 def expand_triggers(path: Path = HERE / "triggers.jsonl") -> None:
     """Rewrite `path` with the forms of every trigger lemma."""
     forms = inverse_lemma_table()
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
             words = {row["lemma"], *row.get("extra_forms", []), *forms.get(row["lemma"], ())}
