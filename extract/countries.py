@@ -16,6 +16,9 @@ Rules on top of the raw matches, all about shape and case:
   writes the adjective after a noun ("un expert russe");
 - a capitalised token made of a country name and a glued French clitic ("Israëlse",
   "Israëls’") is that country: a typo the model reads as a new place;
+- a name that is also a first name or a common word ("Maurice", "Dominique", "Salvador",
+  "Grenade", "Niger": flagged `ambiguous` in the lexicon) is not a country where the
+  model reads a person ("Maurice a répondu");
 - the longest match wins ("Guinée-Bissau" over "Guinée", "Corée du Sud" over nothing).
 """
 
@@ -137,17 +140,26 @@ class CountryRuler(SpanRuler):
         )
         rows = read_lexicon("countries")
         self.glue_names = one_word_names(rows)
+        self.first_name_codes = frozenset(row["code"] for row in rows if row.get("ambiguous"))
         self.add_patterns(list(country_patterns(rows)))
 
     def match(self, doc: Doc) -> list[Span]:
         """Return the country spans of `doc`, longest first where they overlap."""
-        spans = [s for s in super().match(doc) if is_written_as_name(s) and not is_language(s)]
+        people = {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
+        spans = [
+            s
+            for s in super().match(doc)
+            if is_written_as_name(s)
+            and not is_language(s)
+            and not (s.id_ in self.first_name_codes and s.start in people)
+        ]
         spans += glued_clitic_spans(doc, self.glue_names)
         return sorted(filter_spans(spans))
 
 
 @Language.factory(
     "coopgraph_countries",
+    requires=["doc.ents"],
     assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY},
 )

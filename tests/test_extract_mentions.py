@@ -34,6 +34,10 @@ CASES = [
     ),
     # a person's name containing a country name is the person
     ("Maurice Papon a été jugé à Bordeaux.", {"person:maurice-papon"}),
+    ("Salvador Dalí est né en Espagne.", {"person:salvador-dali", "country:ES"}),
+    ("Dominique a répondu aux questions des journalistes.", {"person:dominique"}),
+    # a courtesy title introduces a name the model missed; the title is not part of it
+    ("M. Nasser Bourita s’est rendu à Doha.", {"person:nasser-bourita"}),
 ]
 
 
