@@ -33,13 +33,6 @@ def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
         offset += len(raw)
 
 
-def line_bounds(text: str, position: int) -> tuple[int, int]:
-    """Return the (start, end) character offsets of the line holding `position`."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, end if end != -1 else len(text)
-
-
 def _fold(text: str) -> str:
     return strip_accents(text).casefold().strip()
 

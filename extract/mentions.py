@@ -21,13 +21,14 @@ position), never at lists of particular names:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .countries import SPANS_KEY
-from .layout import FurnitureRules, line_bounds
+from .layout import FurnitureRules
 from .lexicon import read_lexicon
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -97,22 +98,44 @@ def is_product(span: Span, label: str) -> bool:
     return False
 
 
-def line_of(span: Span) -> str:
-    """Return the text of the line the span starts on."""
-    start, end = line_bounds(span.doc.text, span.start_char)
-    return span.doc.text[start:end]
+class Lines:
+    """The lines of a Doc's text, computed once (`doc.text` rebuilds the string each time)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.markers: dict[int, int] = {}
+
+    def bounds(self, position: int) -> tuple[int, int]:
+        """Return the (start, end) offsets of the line holding character `position`."""
+        index = bisect_right(self.starts, position) - 1
+        start = self.starts[index]
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def line(self, position: int) -> str:
+        """Return the line holding character `position`, without its newline."""
+        start, end = self.bounds(position)
+        return self.text[start:end]
+
+    def marker_end(self, position: int) -> int:
+        """Return where the furniture marker of the line of `position` ends (line start if none)."""
+        start, end = self.bounds(position)
+        if start not in self.markers:
+            self.markers[start] = start + furniture_rules().marker_length(self.text[start:end])
+        return self.markers[start]
 
 
-def in_shouting_line(span: Span) -> bool:
+def in_shouting_line(span: Span, lines: Lines) -> bool:
     """Return True when the span's line is all capitals (a heading, where case says nothing)."""
-    letters = [c for c in line_of(span) if c.isalpha()]
+    letters = [c for c in lines.line(span.start_char) if c.isalpha()]
     return len(letters) > SHOUTING_MIN_LETTERS and all(c.isupper() for c in letters)
 
 
-def is_heading(span: Span) -> bool:
+def is_heading(span: Span, lines: Lines) -> bool:
     """Return True when the span is all of a short line without sentence punctuation."""
-    line = line_of(span).strip()
-    words = [t for t in span.doc[span.start : span.end] if not t.is_space]
+    line = lines.line(span.start_char).strip()
+    words = [t for t in span if not t.is_space]
     return line == span.text.strip() and len(words) <= HEADING_MAX_TOKENS and line[-1:] not in ".!?"
 
 
@@ -123,11 +146,9 @@ def is_rubric(span: Span) -> bool:
     return opens_line and span.end < len(doc) and doc[span.end].text in RUBRIC_BARS
 
 
-def in_furniture_marker(span: Span) -> bool:
+def in_furniture_marker(span: Span, lines: Lines) -> bool:
     """Return True when the span overlaps the marker of a furniture line ("Lire aussi")."""
-    start, end = line_bounds(span.doc.text, span.start_char)
-    length = furniture_rules().marker_length(span.doc.text[start:end])
-    return length > 0 and span.start_char < start + length
+    return span.start_char < lines.marker_end(span.start_char)
 
 
 def line_pieces(span: Span) -> list[Span]:
@@ -188,9 +209,11 @@ def country_candidates(doc: Doc) -> list[Candidate]:
     ]
 
 
-def ner_candidate(span: Span, label: str, countries: list[Candidate]) -> Candidate | None:
+def ner_candidate(
+    span: Span, label: str, countries: list[Candidate], lines: Lines
+) -> Candidate | None:
     """Return the candidate one trimmed NER span gives, or None when a rule drops it."""
-    if is_product(span, label) or in_furniture_marker(span):
+    if is_product(span, label) or in_furniture_marker(span, lines):
         return None
     inside = [c for c in countries if span.start <= c.start and c.end <= span.end]
     if sum(c.end - c.start for c in inside) == len(span):
@@ -201,7 +224,7 @@ def ner_candidate(span: Span, label: str, countries: list[Candidate]) -> Candida
         # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
         return Candidate(span.start, span.end, "misc")
     kind = NER_TYPES.get(label)
-    if kind is None or (kind != "person" and (is_heading(span) or is_rubric(span))):
+    if kind is None or (kind != "person" and (is_heading(span, lines) or is_rubric(span))):
         return None
     if kind == "location" and any(
         c.start < span.end and span.start < c.end and not c.demonym for c in countries
@@ -210,7 +233,7 @@ def ner_candidate(span: Span, label: str, countries: list[Candidate]) -> Candida
     return Candidate(span.start, span.end, kind)
 
 
-def ner_candidates(doc: Doc, countries: list[Candidate]) -> list[Candidate]:
+def ner_candidates(doc: Doc, countries: list[Candidate], lines: Lines) -> list[Candidate]:
     """Return the model's entities that survive the mislabel rules, with our types."""
     titles = title_words()
     demonym_starts = {c.start for c in countries if c.demonym and doc[c.start].text.islower()}
@@ -221,7 +244,7 @@ def ner_candidates(doc: Doc, countries: list[Candidate]) -> list[Candidate]:
                 continue
             span = trim_span(piece, titles=titles)
             if span is not None:
-                cand = ner_candidate(span, ent.label_, countries)
+                cand = ner_candidate(span, ent.label_, countries, lines)
                 if cand is not None:
                     found.append(cand)
     return found
@@ -247,14 +270,14 @@ def follows_number(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].like_num
 
 
-def acronym_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
+def acronym_candidates(doc: Doc, taken: set[int], lines: Lines) -> list[Candidate]:
     """Return capital acronyms the model left out ("DGSN", "DGST") as organisations."""
     found = []
     for token in doc:
         if token.i in taken or not is_acronym(token.text) or follows_number(doc, token.i):
             continue
         span = doc[token.i : token.i + 1]
-        if in_shouting_line(span) or in_furniture_marker(span):
+        if in_shouting_line(span, lines) or in_furniture_marker(span, lines):
             continue
         found.append(Candidate(token.i, token.i + 1, "organization"))
     return found
@@ -272,8 +295,10 @@ def find_candidates(doc: Doc, long_forms: list[Candidate] = ()) -> list[Candidat
     `long_forms` are organisation spans the text defines with an acronym; they win over
     the model's spans that overlap them.
     """
+    lines = Lines(doc)
     countries = country_candidates(doc)
-    named = without_overlaps(ner_candidates(doc, countries), list(long_forms)) + list(long_forms)
+    named = ner_candidates(doc, countries, lines)
+    named = without_overlaps(named, list(long_forms)) + list(long_forms)
     # A person's name wins over a country word inside it ("Maurice Papon", "Jordan Bardella").
     people = [c for c in named if c.type == "person"]
     countries = [
@@ -287,5 +312,5 @@ def find_candidates(doc: Doc, long_forms: list[Candidate] = ()) -> list[Candidat
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
     named += titled_names(doc, taken)
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
-    everything = countries + named + acronym_candidates(doc, taken)
+    everything = countries + named + acronym_candidates(doc, taken, lines)
     return sorted(set(everything), key=lambda c: (c.start, -c.end, c.type))
