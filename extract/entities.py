@@ -1,12 +1,15 @@
 """Entity resolution inside one document: every way of naming an entity, one entity.
 
 Rules, in the order they apply:
-- a country, whatever names it (name, variant, demonym), is `country:<ISO code>`;
+- a country, whatever names it (name, variant, demonym), is `country:<ISO code>`; a
+  demonym two states share ("congolais") is the one of them the document names, else
+  the usual one;
 - an acronym defined in the text ("Direction générale de la sécurité nationale (DGSN)")
-  and its long form are one organisation, `org:<acronym>`;
+  and its long form are one organisation, `org:<acronym>`, wherever either appears;
 - the same organisation or place name, up to case, accents and articles, is one entity;
 - a surname or first name used alone is the full name met in the same document
-  ("Hammouchi" → "Abdellatif Hammouchi"), when exactly one full name fits;
+  ("Hammouchi" → "Abdellatif Hammouchi"), when exactly one full name fits; the model
+  sometimes tags such a lone surname as a place or organisation: it is the person too;
 - a full name is `person:<slug>`, so the same name in two documents is one node.
 """
 
@@ -17,13 +20,16 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .acronyms import acronym_definitions
+from .acronyms import acronym_definitions, long_form_candidates
 from .extensions import register_extensions
 from .lexicon import read_lexicon, slugify, strip_accents
-from .mentions import Candidate, find_candidates
+from .mentions import Candidate, find_candidates, is_acronym
 from .records import Entity, Mention
 
-ID_PREFIX = {"person": "person", "organization": "org", "country": "country", "location": "location"}
+ID_PREFIX = {
+    "person": "person", "organization": "org", "country": "country", "location": "location"
+}
+TYPE_OF_PREFIX = {prefix: kind for kind, prefix in ID_PREFIX.items()}
 
 
 def country_names() -> dict[str, str]:
@@ -50,8 +56,19 @@ class EntityResolver:
         self.countries = country_names()
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc)
-        keys = self.entity_keys(doc, candidates)
+        definitions = acronym_definitions(doc)
+        candidates = find_candidates(doc, long_form_candidates(definitions))
+        full_names = self.full_names(doc, candidates)
+        candidates = [
+            c
+            for c in candidates
+            if c.type != "misc" or lone_name_fit(doc[c.start : c.end].text, full_names)
+        ]
+        acronym_of = {}
+        for definition in definitions:
+            acronym_of[name_key(doc[definition.start : definition.end].text)] = definition.acronym
+            acronym_of[name_key(definition.acronym)] = definition.acronym
+        keys = self.entity_keys(doc, candidates, acronym_of)
         sent_of = sentence_index(doc)
         furniture = doc._.coopgraph_furniture or []
         mentions = []
@@ -63,7 +80,7 @@ class EntityResolver:
                     start_char=span.start_char,
                     end_char=span.end_char,
                     sent=sent_of[cand.start],
-                    type=cand.type,
+                    type=TYPE_OF_PREFIX[key.split(":", 1)[0]],
                     entity=key,
                     furniture=in_ranges(span.start_char, furniture),
                 )
@@ -72,22 +89,26 @@ class EntityResolver:
         doc._.coopgraph_entities = self.entities(mentions)
         return doc
 
-    def entity_keys(self, doc: Doc, candidates: list[Candidate]) -> list[str]:
+    def entity_keys(
+        self, doc: Doc, candidates: list[Candidate], acronym_of: dict[str, str]
+    ) -> list[str]:
         """Return the canonical entity id of each candidate, in order."""
-        acronym_of = acronym_definitions(doc, candidates)
         full_names = self.full_names(doc, candidates)
+        named_codes = {c.key for c in candidates if c.type == "country" and not c.demonym}
         keys = []
         for cand in candidates:
-            span = doc[cand.start : cand.end]
+            text = doc[cand.start : cand.end].text
             if cand.type == "country":
-                keys.append(f"country:{cand.key}")
+                keys.append(f"country:{pick_code(cand.key, named_codes)}")
+            elif cand.type in ("person", "misc") or (
+                is_lone_name(text) and lone_name_fit(text, full_names)
+            ):
+                keys.append(f"person:{person_key(text, full_names)}")
             elif cand.type == "organization":
-                base = acronym_of.get(name_key(span.text), span.text)
+                base = acronym_of.get(name_key(text), text)
                 keys.append(f"org:{name_key(base)}")
-            elif cand.type == "person":
-                keys.append(f"person:{self.person_key(span.text, full_names)}")
             else:
-                keys.append(f"{ID_PREFIX[cand.type]}:{name_key(span.text)}")
+                keys.append(f"{ID_PREFIX[cand.type]}:{name_key(text)}")
         return keys
 
     @staticmethod
@@ -99,15 +120,6 @@ class EntityResolver:
             if cand.type == "person" and len(span.text.split()) > 1:
                 names[name_key(span.text)] = span.text
         return names
-
-    @staticmethod
-    def person_key(text: str, full_names: dict[str, str]) -> str:
-        """Return the slug of the full name a lone name stands for, or of the name itself."""
-        key = name_key(text)
-        if key in full_names:
-            return key
-        fits = [full for full in full_names if key in full.split("-")]
-        return fits[0] if len(fits) == 1 else key
 
     def entities(self, mentions: list[Mention]) -> list[Entity]:
         """Group mentions by entity id into `Entity` records, in order of first mention."""
@@ -135,6 +147,37 @@ class EntityResolver:
             country_code=code,
             furniture=all(m.furniture for m in group),
         )
+
+
+def pick_code(codes: str, named: set[str]) -> str:
+    """Return a mention's country code: of "CD|CG", the one the document names, else the first."""
+    options = codes.split("|")
+    return next((code for code in options if code in named), options[0])
+
+
+def is_lone_name(text: str) -> bool:
+    """Return True for one capitalised word that is not an acronym ("Hammouchi")."""
+    return " " not in text and text[:1].isupper() and not is_acronym(text)
+
+
+def lone_name_fit(text: str, full_names: dict[str, str]) -> str | None:
+    """Return the one full name whose words contain those of `text` in order, or None."""
+    words = name_key(text).split("-")
+    fits = [
+        full
+        for full in full_names
+        if (parts := full.split("-")) != words
+        and any(parts[i : i + len(words)] == words for i in range(len(parts) - len(words) + 1))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def person_key(text: str, full_names: dict[str, str]) -> str:
+    """Return the slug of the full name a lone name stands for, or of the name itself."""
+    key = name_key(text)
+    if key in full_names:
+        return key
+    return lone_name_fit(text, full_names) or key
 
 
 def sentence_index(doc: Doc) -> list[int]:

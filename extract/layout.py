@@ -47,8 +47,8 @@ class FurnitureRules:
             key=lambda row: -len(row["folded"]),
         )
 
-    def scope_of(self, line: str) -> str | None:
-        """Return the scope ("line", "next", "rest") of the marker `line` starts with."""
+    def marker_of(self, line: str) -> dict | None:
+        """Return the furniture row whose marker `line` starts with, or None."""
         folded = _fold(line)
         for row in self.rows:
             marker = row["folded"]
@@ -57,8 +57,20 @@ class FurnitureRules:
                 continue
             after = after.lstrip()
             if not after or not row.get("needs_separator") or after[0] in SEPARATORS:
-                return row["scope"]
+                return row
         return None
+
+    def scope_of(self, line: str) -> str | None:
+        """Return the scope ("line", "next", "rest") of the marker `line` starts with."""
+        row = self.marker_of(line)
+        return row["scope"] if row is not None else None
+
+    def marker_length(self, line: str) -> int:
+        """Return how many characters of `line` its furniture marker takes (0 if none)."""
+        row = self.marker_of(line)
+        if row is None:
+            return 0
+        return len(line) - len(line.lstrip()) + len(row["marker"])
 
     def ranges(self, text: str, *, teasers: bool = True) -> list[tuple[int, int]]:
         """Return the (start, end) character ranges of the furniture lines of `text`."""

@@ -1,0 +1,64 @@
+"""Acronyms: defined acronyms join their long forms; compound ones give each organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.acronyms import matches_initials
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "expected"),
+    [
+        ("DGSN", "Direction générale de la sécurité nationale", True),
+        ("OMS", "Organisation mondiale de la santé", True),
+        ("ONU", "Organisation des Nations unies", True),
+        ("DGSN", "Direction générale", False),
+    ],
+)
+def test_matches_initials(acronym, text, expected):
+    assert matches_initials(acronym, text) is expected
+
+
+def orgs(doc) -> dict[str, tuple[str, ...]]:
+    return {e.id: e.aliases for e in doc._.coopgraph_entities if e.type == "organization"}
+
+
+CASES = [
+    (
+        "La Direction générale de la sécurité nationale (DGSN) a publié un rapport. "
+        "La DGSN a ajouté que la Direction générale de la sécurité nationale restait mobilisée.",
+        {"org:dgsn": ("Direction générale de la sécurité nationale", "DGSN")},
+    ),
+    (
+        "La DGSN (Direction générale de la sûreté nationale) coopère avec ses partenaires.",
+        {"org:dgsn": ("DGSN", "Direction générale de la sûreté nationale")},
+    ),
+    (
+        "La Direction générale de la sécurité nationale et de la surveillance du territoire "
+        "(DGSN-DGST) du Maroc a démantelé une cellule.",
+        {
+            "org:dgsn": ("Direction générale de la sécurité nationale", "DGSN"),
+            "org:dgst": ("DGST",),
+        },
+    ),
+    (
+        "L’Organisation mondiale de la santé (OMS) alerte. L’OMS recommande la vaccination.",
+        {"org:oms": ("Organisation mondiale de la santé", "OMS")},
+    ),
+    ("Le FBI et la CIA ont enquêté sur l’attaque.", {"org:fbi": ("FBI",), "org:cia": ("CIA",)}),
+    ("L’OTAN et l’ONU ont condamné l’attaque.", {"org:otan": ("OTAN",), "org:onu": ("ONU",)}),
+    ("Le PIB du Maroc a progressé de 3 % selon la BAD.", {"org:bad": ("BAD",)}),
+    ("Les USA et les EAU ont signé un accord avec la RDC.", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    texts = [text for text, _ in CASES]
+    return dict(zip(texts, nlp.pipe(texts), strict=True))
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_organisations_and_their_aliases(docs, text, expected):
+    assert orgs(docs[text]) == expected
