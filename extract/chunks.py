@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .entities import EntityResolver, name_key
+from .entities import EntityResolver, name_key, person_key
 from .records import DocumentResult, Mention
 
 MAX_CHARS = 100_000  # well under spaCy's max_length, and a Doc of this size parses in ~1 s
@@ -97,7 +97,7 @@ def person_ids(pieces: Sequence[Piece]) -> dict[str, str]:
     for piece in pieces:
         for mention in piece.result.mentions:
             if mention.type == "person":
-                key = f"person:{EntityResolver.person_key(mention.text, full_names)}"
+                key = f"person:{person_key(mention.text, full_names)}"
                 if key != mention.entity:
                     remap[mention.entity] = key
     return remap
