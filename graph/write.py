@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from xml.etree import ElementTree
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,4 +66,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
         )
     if not Path(path).is_file():
         raise ValueError(f"{path}: no such file")
-    return READERS[name](path)
+    try:
+        return READERS[name](path)
+    except (OSError, ElementTree.ParseError, json.JSONDecodeError, nx.NetworkXError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a {name} graph we can read ({e})") from e
