@@ -57,7 +57,12 @@ def node_size(mentions: float, most: float) -> float:
 def spell(data: dict[str, Any]) -> tuple[str, str] | None:
     """Return the (start, end) dates of a node or edge, or None when it has no valid date."""
     first, last = data.get("first_date"), data.get("last_date", data.get("first_date"))
-    if isinstance(first, str) and isinstance(last, str) and ISO_DATE.fullmatch(first) and ISO_DATE.fullmatch(last):
+    if (
+        isinstance(first, str)
+        and isinstance(last, str)
+        and ISO_DATE.fullmatch(first)
+        and ISO_DATE.fullmatch(last)
+    ):
         return (first, last) if first <= last else (last, first)
     return None
 
@@ -72,13 +77,22 @@ def gexf_graph(G: nx.Graph) -> nx.Graph:
     """Return the export-safe copy of `G` with networkx's `viz` and `spells` entries added."""
     H = export_safe(G)
     P = nx.Graph(mode="static")  # networkx switches to dynamic at the first spell
-    numbers = [v for _, v in H.nodes(data="mentions") if isinstance(v, int | float) and not isinstance(v, bool)]
+    numbers = [
+        v
+        for _, v in H.nodes(data="mentions")
+        if isinstance(v, int | float) and not isinstance(v, bool)
+    ]
     most = max(numbers, default=0)
     for node, data in H.nodes(data=True):
         attrs = dict(data)
         mentions = data.get("mentions", 0)
-        mentions = mentions if isinstance(mentions, int | float) and not isinstance(mentions, bool) else 0
-        attrs["viz"] = {"color": colour(type_colour(str(data.get("type", "")))), "size": node_size(mentions, most)}
+        mentions = (
+            mentions if isinstance(mentions, int | float) and not isinstance(mentions, bool) else 0
+        )
+        attrs["viz"] = {
+            "color": colour(type_colour(str(data.get("type", "")))),
+            "size": node_size(mentions, most),
+        }
         if (dates := spell(data)) is not None:
             attrs["spells"] = [dates]
         P.add_node(node, **attrs)
@@ -109,8 +123,9 @@ def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
 
     >>> import tempfile, pathlib
     >>> G = nx.Graph()
-    >>> G.add_node("country:MA", label="Maroc", type="country", mentions=3, first_date="2020-12-10")
-    >>> G.add_node("country:IL", label="Israël", type="country", mentions=1, first_date="2020-12-10")
+    >>> day = {"first_date": "2020-12-10"}
+    >>> G.add_node("country:MA", label="Maroc", type="country", mentions=3, **day)
+    >>> G.add_node("country:IL", label="Israël", type="country", mentions=1, **day)
     >>> G.add_edge("country:MA", "country:IL", weight=1.0, relations="cooperation")
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
     >>> write_gexf(G, out)

@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import matplotlib
+import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -25,13 +25,26 @@ from .atomic import atomic_path
 from .gexf import OTHER_COLOUR, RELATION_COLOURS, TYPE_COLOURS, relation_colour, type_colour
 
 FORMATS = frozenset({".png", ".svg"})
-TYPE_NAMES = {"person": "person", "organization": "organisation", "country": "country", "location": "place"}
-RELATION_NAMES = {"opposition": "opposition", "cooperation": "cooperation", "affiliation": "affiliation",
-                  "part_of": "part of"}
+TYPE_NAMES = {
+    "person": "person",
+    "organization": "organisation",
+    "country": "country",
+    "location": "place",
+}
+RELATION_NAMES = {
+    "opposition": "opposition",
+    "cooperation": "cooperation",
+    "affiliation": "affiliation",
+    "part_of": "part of",
+}
 MIN_AREA, MAX_AREA = 40.0, 1600.0  # marker area (points²) of the least and most mentioned node
 MIN_WIDTH, MAX_WIDTH = 0.8, 6.0  # edge width (points) of the lightest and heaviest edge
-LABEL_SIDES = ((0, 1, "center", "bottom"), (0, -1, "center", "top"), (1, 0, "left", "center"),
-               (-1, 0, "right", "center"))  # above, below, right, left of the node
+LABEL_SIDES = (
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+)  # above, below, right, left of the node
 MAX_LABEL = 28  # characters of a label shown
 PAD = 1.0  # layout units between packed components
 ASPECT = 1.5  # width / height the packed components aim for
@@ -58,18 +71,33 @@ def component_layout(G: nx.Graph, nodes: list[Any], *, seed: int) -> dict[Any, t
         return {nodes[0]: (0.0, 0.0)}
     H = nx.Graph()
     H.add_nodes_from(nodes)
-    H.add_weighted_edges_from(sorted(
-        ((a, b, number(d.get("weight"), 1.0)) for a, b, d in G.subgraph(nodes).edges(data=True)),
-        key=lambda e: (str(e[0]), str(e[1]))))
+    H.add_weighted_edges_from(
+        sorted(
+            (
+                (a, b, number(d.get("weight"), 1.0))
+                for a, b, d in G.subgraph(nodes).edges(data=True)
+            ),
+            key=lambda e: (str(e[0]), str(e[1])),
+        )
+    )
     if hasattr(nx, "forceatlas2_layout"):
-        pos = nx.forceatlas2_layout(H, seed=seed, max_iter=300, weight="weight", scaling_ratio=2.0,
-                                    gravity=1.0, strong_gravity=True)
+        pos = nx.forceatlas2_layout(
+            H,
+            seed=seed,
+            max_iter=300,
+            weight="weight",
+            scaling_ratio=2.0,
+            gravity=1.0,
+            strong_gravity=True,
+        )
     else:  # networkx < 3.4
         pos = nx.spring_layout(H, seed=seed, weight="weight")
     xs, ys = [float(p[0]) for p in pos.values()], [float(p[1]) for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     scale = 1.2 * math.sqrt(len(nodes)) / span
-    return {n: ((float(x) - min(xs)) * scale, (float(y) - min(ys)) * scale) for n, (x, y) in pos.items()}
+    return {
+        n: ((float(x) - min(xs)) * scale, (float(y) - min(ys)) * scale) for n, (x, y) in pos.items()
+    }
 
 
 def layout(G: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float]]:
@@ -78,7 +106,9 @@ def layout(G: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float]]:
     Components go biggest first, left to right, top to bottom (lone nodes last), so nothing
     drifts off to a corner; the result is the same for the same graph and seed.
     """
-    components = sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0])))
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0]))
+    )
     parts = [component_layout(G, c, seed=seed) for c in components]
     boxes = [(max(x for x, _ in p.values()), max(y for _, y in p.values())) for p in parts]
     area = sum((w + PAD) * (h + PAD) for w, h in boxes)
@@ -93,7 +123,9 @@ def layout(G: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float]]:
     return pos
 
 
-def separate(pos: dict[Any, tuple[float, float]], radius: dict[Any, float], *, rounds: int = 60) -> None:
+def separate(
+    pos: dict[Any, tuple[float, float]], radius: dict[Any, float], *, rounds: int = 60
+) -> None:
     """Push overlapping node discs apart in place (a few rounds; skipped on very large graphs)."""
     nodes = sorted(pos, key=str)
     if len(nodes) > MAX_SEPARATE:
@@ -101,7 +133,7 @@ def separate(pos: dict[Any, tuple[float, float]], radius: dict[Any, float], *, r
     for _ in range(rounds):
         moved = False
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 (xa, ya), (xb, yb) = pos[a], pos[b]
                 dx, dy = xb - xa, yb - ya
                 dist = math.hypot(dx, dy)
@@ -125,11 +157,21 @@ def scaled(values: list[float], low: float, high: float) -> list[float]:
 
 def draw_edges(ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]]) -> None:
     """Draw the edges, heaviest on top."""
-    edges = sorted(G.edges(data=True), key=lambda e: (number(e[2].get("weight"), 1.0), str(e[0]), str(e[1])))
+    edges = sorted(
+        G.edges(data=True), key=lambda e: (number(e[2].get("weight"), 1.0), str(e[0]), str(e[1]))
+    )
     widths = scaled([number(d.get("weight"), 1.0) for _, _, d in edges], MIN_WIDTH, MAX_WIDTH)
     colours = [rgb(relation_colour(str(d.get("relations", "")))) for _, _, d in edges]
-    ax.add_collection(LineCollection([(pos[a], pos[b]) for a, b, _ in edges], colors=colours,
-                                     linewidths=widths, alpha=0.75, zorder=1, capstyle="round"))
+    ax.add_collection(
+        LineCollection(
+            [(pos[a], pos[b]) for a, b, _ in edges],
+            colors=colours,
+            linewidths=widths,
+            alpha=0.75,
+            zorder=1,
+            capstyle="round",
+        )
+    )
 
 
 def node_areas(G: nx.Graph) -> dict[Any, float]:
@@ -139,12 +181,20 @@ def node_areas(G: nx.Graph) -> dict[Any, float]:
     return dict(zip(nodes, scaled(values, MIN_AREA, MAX_AREA), strict=True))
 
 
-def draw_nodes(ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]], areas: dict[Any, float]) -> None:
+def draw_nodes(
+    ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]], areas: dict[Any, float]
+) -> None:
     """Draw the nodes, smallest on top so none hides behind a big one."""
     order = sorted(G.nodes, key=lambda n: (-areas[n], str(n)))
-    ax.scatter([pos[n][0] for n in order], [pos[n][1] for n in order], s=[areas[n] for n in order],
-               c=[rgb(type_colour(str(G.nodes[n].get("type", "")))) for n in order],
-               edgecolors="white", linewidths=1.0, zorder=2)
+    ax.scatter(
+        [pos[n][0] for n in order],
+        [pos[n][1] for n in order],
+        s=[areas[n] for n in order],
+        c=[rgb(type_colour(str(G.nodes[n].get("type", "")))) for n in order],
+        edgecolors="white",
+        linewidths=1.0,
+        zorder=2,
+    )
 
 
 def importance(G: nx.Graph, node: Any) -> tuple[float, int, str]:
@@ -158,7 +208,9 @@ def label_text(G: nx.Graph, node: Any) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
-def disc_boxes(ax: Any, pos: dict[Any, tuple[float, float]], areas: dict[Any, float], dpi: float) -> dict[Any, Bbox]:
+def disc_boxes(
+    ax: Any, pos: dict[Any, tuple[float, float]], areas: dict[Any, float], dpi: float
+) -> dict[Any, Bbox]:
     """Return node → the display box around its marker."""
     boxes = {}
     for node, (x, y) in pos.items():
@@ -168,8 +220,9 @@ def disc_boxes(ax: Any, pos: dict[Any, tuple[float, float]], areas: dict[Any, fl
     return boxes
 
 
-def draw_labels(ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]], areas: dict[Any, float],
-                *, top: int) -> int:
+def draw_labels(
+    ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]], areas: dict[Any, float], *, top: int
+) -> int:
     """Label the `top` most important nodes where a label fits on no other label or node.
 
     Each label tries above, below, right and left of its node; one that fits nowhere is left
@@ -185,11 +238,25 @@ def draw_labels(ax: Any, G: nx.Graph, pos: dict[Any, tuple[float, float]], areas
         gap = math.sqrt(areas[node]) / 2 + 1.5  # marker radius in points, plus a little air
         obstacles = placed + [box for other, box in discs.items() if other != node]
         for dx, dy, ha, va in LABEL_SIDES:
-            text = ax.annotate(label_text(G, node), pos[node], xytext=(dx * gap, dy * gap),
-                               textcoords="offset points", ha=ha, va=va, fontsize=size, zorder=3,
-                               color="#222222", path_effects=[withStroke(linewidth=3, foreground="white")])
+            text = ax.annotate(
+                label_text(G, node),
+                pos[node],
+                xytext=(dx * gap, dy * gap),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=size,
+                zorder=3,
+                color="#222222",
+                path_effects=[withStroke(linewidth=3, foreground="white")],
+            )
             box = text.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            inside = (
+                frame.x0 <= box.x0
+                and box.x1 <= frame.x1
+                and frame.y0 <= box.y0
+                and box.y1 <= frame.y1
+            )
             if inside and not any(box.overlaps(other) for other in obstacles):
                 placed.append(box)
                 break
@@ -203,10 +270,23 @@ def draw_legends(fig: Figure, G: nx.Graph) -> None:
     node_items = [(TYPE_NAMES[t], TYPE_COLOURS[t]) for t in TYPE_COLOURS if t in types]
     if types - set(TYPE_COLOURS):
         node_items.append(("other", OTHER_COLOUR))
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=rgb(c),
-                      markeredgecolor="white", label=name) for name, c in node_items]
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor=rgb(c),
+            markeredgecolor="white",
+            label=name,
+        )
+        for name, c in node_items
+    ]
     style = {"frameon": False, "fontsize": 10, "title_fontsize": 10, "alignment": "left"}
-    fig.legend(handles=handles, title="entity\n(size: mentions)", loc="outside right upper", **style)
+    fig.legend(
+        handles=handles, title="entity\n(size: mentions)", loc="outside right upper", **style
+    )
     relations = set()
     for _, _, kinds in G.edges(data="relations"):
         present = set(str(kinds).split("|"))
@@ -216,7 +296,9 @@ def draw_legends(fig: Figure, G: nx.Graph) -> None:
         edge_items.append(("other", OTHER_COLOUR))
     if edge_items:
         lines = [Line2D([], [], color=rgb(c), linewidth=3, label=name) for name, c in edge_items]
-        fig.legend(handles=lines, title="relation\n(width: statements)", loc="outside right lower", **style)
+        fig.legend(
+            handles=lines, title="relation\n(width: statements)", loc="outside right lower", **style
+        )
 
 
 def fit_view(ax: Any, pos: dict[Any, tuple[float, float]]) -> None:
@@ -229,8 +311,14 @@ def fit_view(ax: Any, pos: dict[Any, tuple[float, float]]) -> None:
     ax.set_ylim(min(ys) - 0.06 * span, max(ys) + 0.08 * span)
 
 
-def plot_graph(G: nx.Graph, path: str | os.PathLike[str], *, top_labels: int = 30, seed: int = 7,
-               title: str | None = None) -> None:
+def plot_graph(
+    G: nx.Graph,
+    path: str | os.PathLike[str],
+    *,
+    top_labels: int = 30,
+    seed: int = 7,
+    title: str | None = None,
+) -> None:
     """Draw `G` to `path` (.png or .svg), atomically; the same graph gives the same picture.
 
     >>> import tempfile, pathlib
@@ -267,4 +355,6 @@ def plot_graph(G: nx.Graph, path: str | os.PathLike[str], *, top_labels: int = 3
     draw_labels(ax, G, pos, areas, top=top_labels)
     # A fixed salt and no date make the same graph give the same SVG bytes.
     with matplotlib.rc_context({"svg.hashsalt": "coopgraph"}), atomic_path(path) as tmp:
-        fig.savefig(tmp, format=suffix[1:], dpi=150, metadata={"Date": None} if suffix == ".svg" else None)
+        fig.savefig(
+            tmp, format=suffix[1:], dpi=150, metadata={"Date": None} if suffix == ".svg" else None
+        )

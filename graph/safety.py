@@ -102,8 +102,8 @@ def scalar(value: Any) -> str | int | float | bool | None:
 def common_type(values: Iterable[Any]) -> type:
     """Return the one type all `values` can take: bool, int, float, else str.
 
-    >>> common_type([1, 2.5]).__name__, common_type([True, 3]).__name__, common_type([1, "a"]).__name__
-    ('float', 'int', 'str')
+    >>> [common_type(values).__name__ for values in ([1, 2.5], [True, 3], [1, "a"])]
+    ['float', 'int', 'str']
     """
     kinds = {type(v) for v in values}
     for candidate, allowed in ((bool, {bool}), (int, {bool, int}), (float, {bool, int, float})):
@@ -146,7 +146,9 @@ def safe_attributes(
         {names[k]: v for k, v in ((k, scalar(v)) for k, v in data.items()) if v is not None}
         for data in items
     ]
-    kinds = {name: common_type(data[name] for data in cleaned if name in data) for name in names.values()}
+    kinds = {
+        name: common_type(data[name] for data in cleaned if name in data) for name in names.values()
+    }
     kinds.update((name, kind) for name, kind in fixed.items() if name in kinds)
     out = []
     for data in cleaned:

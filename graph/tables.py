@@ -61,15 +61,22 @@ def cell(value: Any) -> str:
 
 def node_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the nodes table of an export-safe graph."""
-    names = columns((k for _, d in H.nodes(data=True) for k in d if k != "label"), NODE_ORDER, NODE_HEADERS)
+    names = columns(
+        (k for _, d in H.nodes(data=True) for k in d if k != "label"), NODE_ORDER, NODE_HEADERS
+    )
     header = [*NODE_HEADERS, *names.values()]
-    rows = [[node, cell(d.get("label", node)), *(cell(d.get(n)) for n in names)] for node, d in H.nodes(data=True)]
+    rows = [
+        [node, cell(d.get("label", node)), *(cell(d.get(n)) for n in names)]
+        for node, d in H.nodes(data=True)
+    ]
     return header, rows
 
 
 def edge_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the edges table of an export-safe graph."""
-    names = columns((k for _, _, d in H.edges(data=True) for k in d if k != "weight"), EDGE_ORDER, EDGE_HEADERS)
+    names = columns(
+        (k for _, _, d in H.edges(data=True) for k in d if k != "weight"), EDGE_ORDER, EDGE_HEADERS
+    )
     header = [*EDGE_HEADERS, *names.values()]
     rows = [
         [a, b, "Undirected", cell(d.get("weight", 1.0)), *(cell(d.get(n)) for n in names)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from xml.etree import ElementTree
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 
@@ -37,7 +37,9 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
     """
     if format is not None:
         if format not in WRITERS:
-            raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}")
+            raise ValueError(
+                f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}"
+            )
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
@@ -68,5 +70,12 @@ def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
         raise ValueError(f"{path}: no such file")
     try:
         return READERS[name](path)
-    except (OSError, ElementTree.ParseError, json.JSONDecodeError, nx.NetworkXError, KeyError, TypeError) as e:
+    except (
+        OSError,
+        ElementTree.ParseError,
+        json.JSONDecodeError,
+        nx.NetworkXError,
+        KeyError,
+        TypeError,
+    ) as e:
         raise ValueError(f"{path}: not a {name} graph we can read ({e})") from e
