@@ -178,6 +178,8 @@ def export_safe(G: nx.Graph) -> nx.Graph:
     >>> H = export_safe(G)
     >>> dict(H.nodes(data=True))
     {'a_x0020_b': {'label': 'A', 'mentions': '2'}, 'c': {'label': '3', 'mentions': 'many'}}
+    >>> export_safe(nx.Graph([("x", "y")])).nodes["x"]
+    {'label': 'x'}
     """
     ids = safe_ids(G.nodes)
     H = nx.Graph()
@@ -187,6 +189,8 @@ def export_safe(G: nx.Graph) -> nx.Graph:
         [data for _, data in G.nodes(data=True)], reserved=RESERVED_NODE_NAMES, fixed=FIXED_TYPES
     )
     for node, data in zip(G.nodes, node_data, strict=True):
+        # Every node has a display name; GEXF and Gephi's tables would show the id anyway.
+        data.setdefault("label", xml_text(str(node)))
         H.add_node(ids[node], **data)
     edges = list(G.edges(data=True))
     edge_data = safe_attributes(

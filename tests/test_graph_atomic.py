@@ -39,9 +39,13 @@ def crash_points(monkeypatch, name):
     if name == "graphml":
         monkeypatch.setattr(nx, "write_graphml", half_then(KeyboardInterrupt()))
     elif name == "gexf":
-        monkeypatch.setattr("graph.gexf.GEXFWriter.write", lambda self, fh: half_then(OSError("disk full"))(fh))
+        monkeypatch.setattr(
+            "graph.gexf.GEXFWriter.write", lambda self, fh: half_then(OSError("disk full"))(fh)
+        )
     elif name == "json":
-        monkeypatch.setattr(pathlib.Path, "write_text", lambda self, *a, **k: half_then(KeyboardInterrupt())(self))
+        monkeypatch.setattr(
+            pathlib.Path, "write_text", lambda self, *a, **k: half_then(KeyboardInterrupt())(self)
+        )
     elif name == "csv":
         import graph.tables
 

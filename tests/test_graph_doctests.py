@@ -7,8 +7,16 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.safety", "graph.atomic", "graph.graphml", "graph.gexf", "graph.tables",
-           "graph.nodelink", "graph.write", "graph.plot"]
+MODULES = [
+    "graph.safety",
+    "graph.atomic",
+    "graph.graphml",
+    "graph.gexf",
+    "graph.tables",
+    "graph.nodelink",
+    "graph.write",
+    "graph.plot",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

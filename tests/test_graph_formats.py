@@ -66,7 +66,10 @@ def test_graphml_is_valid_against_the_schema(outputs, graphml_schema):
 def test_graphml_reads_in_igraph_with_the_same_counts_and_values(seeds_graph, outputs):
     igraph = pytest.importorskip("igraph")
     g = igraph.Graph.Read_GraphML(str(outputs["graphml"]))
-    assert (g.vcount(), g.ecount()) == (seeds_graph.number_of_nodes(), seeds_graph.number_of_edges())
+    assert (g.vcount(), g.ecount()) == (
+        seeds_graph.number_of_nodes(),
+        seeds_graph.number_of_edges(),
+    )
     for vertex in g.vs:
         data = seeds_graph.nodes[vertex["id"]]
         assert vertex["label"] == data["label"]
@@ -126,7 +129,16 @@ def test_csv_has_gephi_headers_and_the_same_values(seeds_graph, outputs):
         assert int(row["Mentions"]) == data["mentions"]
         assert row["Country_code"] == data.get("country_code", "")
     header, edges = read_csv(edges_path)
-    assert header == ["Source", "Target", "Type", "Weight", "Relations", "Evidence", "Documents", "Hedged"]
+    assert header == [
+        "Source",
+        "Target",
+        "Type",
+        "Weight",
+        "Relations",
+        "Evidence",
+        "Documents",
+        "Hedged",
+    ]
     assert {frozenset((row["Source"], row["Target"])) for row in edges} == edge_set(seeds_graph)
     for row in edges:
         data = seeds_graph.edges[row["Source"], row["Target"]]

@@ -14,13 +14,31 @@ XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 
 def dated_graph():
     G = nx.Graph()
-    G.add_node("country:MA", label="Maroc", type="country", mentions=9,
-               first_date="2020-12-10", last_date="2021-03-02")
-    G.add_node("person:ygal-unna", label="Ygal Unna", type="person", mentions=1,
-               first_date="2021-03-02", last_date="2021-03-02")
+    G.add_node(
+        "country:MA",
+        label="Maroc",
+        type="country",
+        mentions=9,
+        first_date="2020-12-10",
+        last_date="2021-03-02",
+    )
+    G.add_node(
+        "person:ygal-unna",
+        label="Ygal Unna",
+        type="person",
+        mentions=1,
+        first_date="2021-03-02",
+        last_date="2021-03-02",
+    )
     G.add_node("org:dgsn", label="DGSN", type="organization", mentions=4)
-    G.add_edge("country:MA", "person:ygal-unna", weight=1.0, relations="cooperation",
-               first_date="2021-03-02", last_date="2021-03-02")
+    G.add_edge(
+        "country:MA",
+        "person:ygal-unna",
+        weight=1.0,
+        relations="cooperation",
+        first_date="2021-03-02",
+        last_date="2021-03-02",
+    )
     G.add_edge("country:MA", "org:dgsn", weight=2.0, relations="part_of")
     return G
 
@@ -34,13 +52,23 @@ def test_dated_graph_is_dynamic_with_spells(tmp_path):
     assert root.find(f"{GEXF}meta").get("lastmodifieddate") is None
     graph = root.find(f"{GEXF}graph")
     assert (graph.get("mode"), graph.get("timeformat"), graph.get("defaultedgetype")) == (
-        "dynamic", "date", "undirected")
-    spells = {n.get("id"): [(s.get("start"), s.get("end")) for s in n.iter(f"{GEXF}spell")]
-              for n in graph.iter(f"{GEXF}node")}
-    assert spells == {"country:MA": [("2020-12-10", "2021-03-02")],
-                      "person:ygal-unna": [("2021-03-02", "2021-03-02")], "org:dgsn": []}
-    edge_spells = [[(s.get("start"), s.get("end")) for s in e.iter(f"{GEXF}spell")]
-                   for e in graph.iter(f"{GEXF}edge")]
+        "dynamic",
+        "date",
+        "undirected",
+    )
+    spells = {
+        n.get("id"): [(s.get("start"), s.get("end")) for s in n.iter(f"{GEXF}spell")]
+        for n in graph.iter(f"{GEXF}node")
+    }
+    assert spells == {
+        "country:MA": [("2020-12-10", "2021-03-02")],
+        "person:ygal-unna": [("2021-03-02", "2021-03-02")],
+        "org:dgsn": [],
+    }
+    edge_spells = [
+        [(s.get("start"), s.get("end")) for s in e.iter(f"{GEXF}spell")]
+        for e in graph.iter(f"{GEXF}edge")
+    ]
     assert edge_spells == [[("2021-03-02", "2021-03-02")], []]
 
 
@@ -51,7 +79,9 @@ def test_colour_by_type_and_size_by_mentions(tmp_path):
     r, g, b = TYPE_COLOURS["person"]
     assert G.nodes["person:ygal-unna"]["viz"]["color"] == {"r": r, "g": g, "b": b, "a": 1.0}
     assert G.nodes["country:MA"]["viz"]["size"] == MAX_SIZE
-    assert MIN_SIZE < G.nodes["person:ygal-unna"]["viz"]["size"] < G.nodes["org:dgsn"]["viz"]["size"]
+    assert (
+        MIN_SIZE < G.nodes["person:ygal-unna"]["viz"]["size"] < G.nodes["org:dgsn"]["viz"]["size"]
+    )
     assert G.nodes["country:MA"]["first_date"] == "2020-12-10"  # dates stay attributes too
     assert G.edges["country:MA", "org:dgsn"]["weight"] == 2.0
 

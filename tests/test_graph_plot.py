@@ -12,9 +12,17 @@ from graph.plot import layout, plot_graph
 
 def sample_graph():
     G = nx.Graph()
-    for i, (kind, name) in enumerate([("country", "Maroc"), ("country", "Qatar"), ("country", "Israël"),
-                                      ("person", "Abdellatif Hammouchi"), ("organization", "DGSN"),
-                                      ("organization", "Interpol"), ("location", "Rabat")]):
+    for i, (kind, name) in enumerate(
+        [
+            ("country", "Maroc"),
+            ("country", "Qatar"),
+            ("country", "Israël"),
+            ("person", "Abdellatif Hammouchi"),
+            ("organization", "DGSN"),
+            ("organization", "Interpol"),
+            ("location", "Rabat"),
+        ]
+    ):
         G.add_node(f"{kind}:{i}", label=name, type=kind, mentions=10 - i)
     G.add_edge("country:0", "country:1", weight=3.0, relations="cooperation")
     G.add_edge("country:0", "country:2", weight=1.0, relations="cooperation|opposition")

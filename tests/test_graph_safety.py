@@ -58,15 +58,17 @@ def test_one_type_per_attribute_name():
     G.add_node("a", mentions=2, score=1, flag=True, note=3)
     G.add_node("b", mentions=3, score=2.5, flag=1, note="trois")
     H = export_safe(G)
-    assert H.nodes["a"] == {"mentions": 2, "score": 1.0, "flag": 1, "note": "3"}
-    assert H.nodes["b"] == {"mentions": 3, "score": 2.5, "flag": 1, "note": "trois"}
+    assert H.nodes["a"] == {"mentions": 2, "score": 1.0, "flag": 1, "note": "3", "label": "a"}
+    assert H.nodes["b"] == {"mentions": 3, "score": 2.5, "flag": 1, "note": "trois", "label": "b"}
     assert type(H.nodes["a"]["score"]) is float and type(H.nodes["a"]["flag"]) is int
 
 
 def test_none_and_non_finite_numbers_are_left_out_and_containers_joined():
     G = nx.Graph()
-    G.add_node("a", gone=None, nan=math.nan, inf=math.inf, kept=1.5, tags={"b", "a"}, order=["z", "y"])
-    assert export_safe(G).nodes["a"] == {"kept": 1.5, "tags": "a|b", "order": "z|y"}
+    G.add_node(
+        "a", gone=None, nan=math.nan, inf=math.inf, kept=1.5, tags={"b", "a"}, order=["z", "y"]
+    )
+    assert export_safe(G).nodes["a"] == {"kept": 1.5, "tags": "a|b", "order": "z|y", "label": "a"}
 
 
 def test_huge_ints_become_text_and_labels_are_always_text():
@@ -80,7 +82,13 @@ def test_reserved_names_move_aside():
     G.add_node("a", id="x", start="2020", viz="v", type="person")
     G.add_edge("a", "b", source="s", type="t", weight="heavy", key=1)
     H = export_safe(G)
-    assert H.nodes["a"] == {"id_": "x", "start_": "2020", "viz_": "v", "type": "person"}
+    assert H.nodes["a"] == {
+        "id_": "x",
+        "start_": "2020",
+        "viz_": "v",
+        "type": "person",
+        "label": "a",
+    }
     assert H.edges["a", "b"] == {"source_": "s", "type_": "t", "key_": 1}  # weight not a number
 
 
@@ -89,4 +97,4 @@ def test_attribute_names_become_name_tokens():
     G.add_node("a", **{"date de publication": "2021", "x\x00": 1})
     H = export_safe(G)
     assert H.graph == {"date_x0020_de_x0020_publication": "2021"}
-    assert H.nodes["a"] == {"date_x0020_de_x0020_publication": "2021", "x": 1}
+    assert H.nodes["a"] == {"date_x0020_de_x0020_publication": "2021", "x": 1, "label": "a"}
