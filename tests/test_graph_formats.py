@@ -95,7 +95,7 @@ def test_gexf_reads_in_networkx_with_the_same_attributes(seeds_graph, outputs):
 def test_gexf_colours_nodes_by_type_and_sizes_them_by_mentions(seeds_graph, outputs):
     G = nx.read_gexf(outputs["gexf"])
     colours = {}
-    for node, data in G.nodes(data=True):
+    for _, data in G.nodes(data=True):
         colour = data["viz"]["color"]
         colours.setdefault(data["type"], set()).add((colour["r"], colour["g"], colour["b"]))
     assert all(len(c) == 1 for c in colours.values())
