@@ -47,6 +47,7 @@ LABEL_SIDES = (
 )  # above, below, right, left of the node
 MAX_LABEL = 28  # characters of a label shown
 PAD = 1.0  # layout units between packed components
+LONE_PAD = 0.7  # layout units between nodes that have no edge
 ASPECT = 1.5  # width / height the packed components aim for
 MAX_SEPARATE = 1500  # nodes above which overlap removal (quadratic) is skipped
 
@@ -111,15 +112,16 @@ def layout(G: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float]]:
     )
     parts = [component_layout(G, c, seed=seed) for c in components]
     boxes = [(max(x for x, _ in p.values()), max(y for _, y in p.values())) for p in parts]
-    area = sum((w + PAD) * (h + PAD) for w, h in boxes)
+    gaps = [PAD if len(part) > 1 else LONE_PAD for part in parts]
+    area = sum((w + gap) * (h + gap) for (w, h), gap in zip(boxes, gaps, strict=True))
     width = max([math.sqrt(area * ASPECT)] + [w for w, _ in boxes])
     pos: dict[Any, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for part, (w, h) in zip(parts, boxes, strict=True):
+    for part, (w, h), gap in zip(parts, boxes, gaps, strict=True):
         if x > 0 and x + w > width:
-            x, y, row_height = 0.0, y - row_height - PAD, 0.0
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
         pos.update({n: (x + px, y - (h - py)) for n, (px, py) in part.items()})
-        x, row_height = x + w + PAD, max(row_height, h)
+        x, row_height = x + w + gap, max(row_height, h)
     return pos
 
 

@@ -89,3 +89,15 @@ def test_unknown_suffix_names_the_allowed_ones(tmp_path):
         write_graph(small_graph("Maroc"), tmp_path / "g.xlsx")
     with pytest.raises(ValueError, match="csv, gexf, graphml, json"):
         write_graph(small_graph("Maroc"), tmp_path / "g.graphml", format="dot")
+
+
+def test_new_outputs_get_ordinary_permissions_and_keep_existing_ones(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_graph(small_graph("Maroc"), tmp_path / "g.graphml")
+        assert (tmp_path / "g.graphml").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "g.graphml").chmod(0o640)
+        write_graph(small_graph("Maroc"), tmp_path / "g.graphml")
+        assert (tmp_path / "g.graphml").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
