@@ -15,9 +15,10 @@ def generate_nodelink(G: nx.Graph) -> str:
     """Return `G` as node-link JSON text (non-ASCII kept as is, keys in a stable order).
 
     >>> G = nx.Graph(); G.add_edge("country:MA", "country:IL", weight=1.0)
+    >>> G.nodes["country:MA"]["label"], G.nodes["country:IL"]["label"] = "Maroc", "Israël"
     >>> print(generate_nodelink(G))  # doctest: +NORMALIZE_WHITESPACE
     {"directed": false, "multigraph": false, "graph": {},
-     "nodes": [{"id": "country:MA"}, {"id": "country:IL"}],
+     "nodes": [{"label": "Maroc", "id": "country:MA"}, {"label": "Israël", "id": "country:IL"}],
      "edges": [{"weight": 1.0, "source": "country:MA", "target": "country:IL"}]}
     """
     data = nx.node_link_data(export_safe(G), edges="edges")
