@@ -11,11 +11,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from . import cli_build, cli_evaluate, cli_extract
+from . import cli_build, cli_evaluate, cli_extract, cli_plot
 from .cli_common import UsageError
 from .readers import InputError
 
-SUBCOMMANDS = (cli_build, cli_extract, cli_evaluate)
+SUBCOMMANDS = (cli_build, cli_extract, cli_evaluate, cli_plot)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,26 +1,45 @@
-"""Choose a writer by the output file's suffix (or an explicit format name)."""
+"""Choose a writer (or a reader) by the file's suffix, or by an explicit format name."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 
-from .graphml import write_graphml
+from .gexf import read_gexf, write_gexf
+from .graphml import read_graphml, write_graphml
+from .nodelink import read_nodelink, write_nodelink
+from .tables import write_tables
 
 WRITERS: dict[str, Callable[[nx.Graph, str | os.PathLike[str]], None]] = {
     "graphml": write_graphml,
+    "gexf": write_gexf,
+    "csv": write_tables,
+    "json": write_nodelink,
 }
-SUFFIXES = {".graphml": "graphml"}
+READERS: dict[str, Callable[[str | os.PathLike[str]], nx.Graph]] = {
+    "graphml": read_graphml,
+    "gexf": read_gexf,
+    "json": read_nodelink,
+}
+SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".json": "json"}
 
 
 def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
-    """Return the output format named by `format`, or by the suffix of `path`."""
+    """Return the output format named by `format`, or by the suffix of `path`.
+
+    >>> format_of("seeds.gexf"), format_of("seeds.out", "json")
+    ('gexf', 'json')
+    """
     if format is not None:
         if format not in WRITERS:
-            raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}")
+            raise ValueError(
+                f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}"
+            )
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
@@ -32,5 +51,31 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
 
 
 def write_graph(G: nx.Graph, path: str | os.PathLike[str], *, format: str | None = None) -> None:
-    """Write `G` to `path` in the format its suffix (or `format`) names."""
+    """Write `G` to `path` in the format its suffix (or `format`) names.
+
+    `.csv` writes two files beside `path`: `<stem>_nodes.csv` and `<stem>_edges.csv`.
+    """
     WRITERS[format_of(path, format)](G, path)
+
+
+def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
+    """Read a graph file we wrote, choosing the reader by its suffix (.graphml, .gexf, .json)."""
+    name = SUFFIXES.get(Path(path).suffix.lower())
+    if name not in READERS:
+        raise ValueError(
+            f"cannot read a graph from {str(path)!r}; give a "
+            f"{', '.join(s for s, f in SUFFIXES.items() if f in READERS)} file"
+        )
+    if not Path(path).is_file():
+        raise ValueError(f"{path}: no such file")
+    try:
+        return READERS[name](path)
+    except (
+        OSError,
+        ElementTree.ParseError,
+        json.JSONDecodeError,
+        nx.NetworkXError,
+        KeyError,
+        TypeError,
+    ) as e:
+        raise ValueError(f"{path}: not a {name} graph we can read ({e})") from e

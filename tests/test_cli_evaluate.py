@@ -17,6 +17,8 @@ from extract.cli import main
 SEED_DOCS = ["000_bd430c8d39cbc0dc.txt", "003_fef535b62677a795.txt"]
 RATE = r"(?:\d\.\d{3}|-)"
 ROW = rf"\s+{RATE}( {RATE}){{8}}\s+\d+\s+\d+$"
+# seeds/ also holds graph.png (the README's picture), which the folder walk reports as skipped.
+PICTURE_NOTICE = "1 file(s) in folders not read, not articles by their suffix: .png (1)\n"
 SCORE_KEYS = ["precision", "recall", "f1", "predicted", "correct", "gold", "found"]
 
 
@@ -44,7 +46,7 @@ def seed_outputs(nlp):
 
 def test_evaluate_prints_a_table_of_the_seeds(seed_outputs):
     code, out, err = seed_outputs[0]
-    assert (code, err) == (0, "")
+    assert (code, err.replace(PICTURE_NOTICE, "")) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["entities", "relations", "typed", "relations", "splits", "polarity"]
     assert lines[1].split() == [
@@ -74,7 +76,7 @@ def test_evaluate_prints_a_table_of_the_seeds(seed_outputs):
 
 def test_evaluate_json_has_every_score_of_the_seeds(seed_outputs):
     code, out, err = seed_outputs[1]
-    assert (code, err) == (0, "")
+    assert (code, err.replace(PICTURE_NOTICE, "")) == (0, "")
     report = json.loads(out)
     assert list(report) == ["documents", "total", "not_scored"]
     assert [d["doc"] for d in report["documents"]] == SEED_DOCS

@@ -1,0 +1,115 @@
+"""CSV as two tables, nodes and edges, with the headers Gephi's spreadsheet import expects.
+
+`-o graph.csv` gives `graph_nodes.csv` (`Id`, `Label`, then one column per attribute) and
+`graph_edges.csv` (`Source`, `Target`, `Type`, `Weight`, then one column per attribute).
+An attribute's column is its name with a capital first letter (`mentions` → `Mentions`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .atomic import atomic_path
+from .safety import export_safe
+
+NODE_HEADERS = ("Id", "Label")
+EDGE_HEADERS = ("Source", "Target", "Type", "Weight")
+# Attributes in the order people read them; any other attribute follows, sorted.
+NODE_ORDER = ("type", "aliases", "mentions", "documents", "country_code", "first_date", "last_date")
+EDGE_ORDER = ("relations", "evidence", "documents", "hedged", "first_date", "last_date")
+
+
+def table_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Return the nodes and edges file names for the output name `path`.
+
+    >>> [p.name for p in table_paths("out/graph.csv")]
+    ['graph_nodes.csv', 'graph_edges.csv']
+    """
+    path = Path(path)
+    return path.with_name(f"{path.stem}_nodes.csv"), path.with_name(f"{path.stem}_edges.csv")
+
+
+def columns(names: Iterable[str], order: tuple[str, ...], fixed: tuple[str, ...]) -> dict[str, str]:
+    """Return attribute name → column header, in reading order, clear of the fixed headers."""
+    present = set(names)
+    ordered = [n for n in order if n in present] + sorted(present.difference(order))
+    taken = {h.casefold() for h in fixed}  # Gephi matches its own headers case-blind
+    out = {}
+    for name in ordered:
+        header = name[:1].upper() + name[1:]
+        while header.casefold() in taken:
+            header += "_"
+        taken.add(header.casefold())
+        out[name] = header
+    return out
+
+
+def cell(value: Any) -> str:
+    """Return the CSV text of one export-safe value ("" when absent)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def node_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
+    """Return the header and rows of the nodes table of an export-safe graph."""
+    names = columns(
+        (k for _, d in H.nodes(data=True) for k in d if k != "label"), NODE_ORDER, NODE_HEADERS
+    )
+    header = [*NODE_HEADERS, *names.values()]
+    rows = [
+        [node, cell(d.get("label", node)), *(cell(d.get(n)) for n in names)]
+        for node, d in H.nodes(data=True)
+    ]
+    return header, rows
+
+
+def edge_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
+    """Return the header and rows of the edges table of an export-safe graph."""
+    names = columns(
+        (k for _, _, d in H.edges(data=True) for k in d if k != "weight"), EDGE_ORDER, EDGE_HEADERS
+    )
+    header = [*EDGE_HEADERS, *names.values()]
+    rows = [
+        [a, b, "Undirected", cell(d.get("weight", 1.0)), *(cell(d.get(n)) for n in names)]
+        for a, b, d in H.edges(data=True)
+    ]
+    return header, rows
+
+
+def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Write one UTF-8 CSV file."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_tables(G: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write `G` as `<stem>_nodes.csv` and `<stem>_edges.csv` beside `path`, both atomically.
+
+    >>> import tempfile, pathlib
+    >>> G = nx.Graph()
+    >>> G.add_node("country:MA", label="Maroc", type="country", mentions=3)
+    >>> G.add_node("country:QA", label="Qatar", type="country", mentions=1)
+    >>> G.add_edge("country:MA", "country:QA", weight=2.0, relations="cooperation")
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.csv"
+    >>> write_tables(G, out)
+    >>> print((out.parent / "g_edges.csv").read_text(encoding="utf-8"), end="")
+    Source,Target,Type,Weight,Relations
+    country:MA,country:QA,Undirected,2.0,cooperation
+    """
+    H = export_safe(G)
+    nodes_path, edges_path = table_paths(path)
+    # Both temporary files are complete before either replaces its target.
+    with atomic_path(nodes_path) as nodes_tmp, atomic_path(edges_path) as edges_tmp:
+        write_rows(nodes_tmp, *node_rows(H))
+        write_rows(edges_tmp, *edge_rows(H))
