@@ -9,6 +9,7 @@ runs the model on exactly the same batches and gives the same results.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -22,6 +23,14 @@ BATCH_SIZE = 32  # beats spaCy's default of 256 on speed, at half the memory
 # Documents per memory zone and per worker task: a multiple of BATCH_SIZE, so that the
 # batches the model sees do not depend on the engine or the number of jobs.
 GROUP_SIZE = 2 * BATCH_SIZE
+# A lone surrogate (possible in a Python string, never in decoded text) crashes the
+# tokenizer; it becomes U+FFFD, one character for one, so offsets stay right.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def model_text(text: str) -> str:
+    """Return `text` as the model may read it: lone surrogates replaced by U+FFFD."""
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def as_documents(texts: Iterable[str | Document]) -> Iterator[Document]:
@@ -71,7 +80,7 @@ def extract_group(
     limit = min(max_chars, nlp.max_length)
     pieces: list[list[Piece]] = [[] for _ in documents]
     tasks = (
-        (document.text[start:end], (number, start))
+        (model_text(document.text[start:end]), (number, start))
         for number, document in enumerate(documents)
         for start, end in split_text(document.text, max_chars=limit)
     )

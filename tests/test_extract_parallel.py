@@ -73,3 +73,14 @@ def test_the_string_store_does_not_grow_with_the_corpus(nlp):
     before = len(nlp.vocab.strings)
     list(extract_documents(nlp, documents, group_size=2))
     assert len(nlp.vocab.strings) == before
+
+
+def test_a_lone_surrogate_in_a_python_string_does_not_stop_the_run(nlp):
+    from extract import extract_documents
+
+    text = "Le Maroc et le Qatar ont signé un accord de coopération \ud800."
+    [result] = list(extract_documents(nlp, [text]))
+    assert [(r.source, r.target, r.type) for r in result.relations] == [
+        ("country:MA", "country:QA", "cooperation")
+    ]
+    assert "\ud800" not in result.relations[0].sentence
