@@ -79,10 +79,22 @@ class PhraseRelations:
         found = [c for c in root.children if c.dep_ == "appos" and self.is_post(c)]
         if root.dep_ in PERSON_TO_HEAD_DEPS and self.is_post(root.head) and not case_role(root):
             found.append(root.head)
-        before = self.preceding_post(span)
-        if before is not None:
-            found.append(before)
+        for post in (self.preceding_post(span), self.following_post(span)):
+            if post is not None:
+                found.append(post)
         return list(dict.fromkeys(found))
+
+    def following_post(self, span: Span) -> Token | None:
+        """Return the post noun of an apposition right after the name ("X, le chef de ...")."""
+        i = span.end
+        if i >= span.sent.end or self.doc[i].text != ",":
+            return None
+        i += 1
+        while i < span.sent.end and i - span.end <= MAX_GAP and fold(self.doc[i].text) in DETERMINERS:
+            i += 1
+        if i < span.sent.end and self.is_post(self.doc[i]):
+            return self.doc[i]
+        return None
 
     def preceding_post(self, span: Span) -> Token | None:
         """Return the post noun whose phrase ends right before the name, past commas and titles."""

@@ -10,7 +10,7 @@ relates X and Y. Two names in a sentence that no trigger links are never related
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from spacy.tokens import Span, Token
@@ -93,6 +93,9 @@ class FrameFinder:
         if stance == NEGATED:
             return
         frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
+        if trigger.relation == "opposition":
+            # "combattre contre X": X is the other side, not a third ally.
+            trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
         in_subject = any(t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in path[:-1])
         if nominal:
             self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
@@ -168,8 +171,8 @@ class FrameFinder:
             agents = self.parties.agents(verb)
         if not agents and has_possessive(path, verb):
             agents = self.previous_subject
-        frame = Frame("opposition", token, agents=unique(agents), partners=targets, hedged=stance == HEDGED)
-        yield frame
+        marker = next(c for c in token.children if c.dep_ == "case")
+        yield Frame("opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED)
 
     def owners(self, noun: Token) -> list[Mention]:
         """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""

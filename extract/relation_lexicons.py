@@ -27,7 +27,7 @@ CASE_ROLES = {
 
 def fold(text: str) -> str:
     """Return the matching key of a word: lower case, no accents, straight apostrophe."""
-    return strip_accents(text).lower().replace("’", "'")
+    return strip_accents(text).lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ NE = frozenset({"ne", "n'"})
 AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
 # Governing verbs a controlled clause inherits polarity from.
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
+OBJECT_DEPS = frozenset({"obj", "nsubj:pass"})
 CONDITIONAL_ENDINGS = ("rait", "raient")
 
 
@@ -60,6 +61,10 @@ def polarity(path: list[Token], *, verbal_trigger: bool) -> str:
     """Return whether the clause from `path[0]` (a trigger) up to `path[-1]` asserts it."""
     marks = modality()
     hedged = verbal_trigger and fold(path[0].text).endswith(CONDITIONAL_ENDINGS)
+    for child in path[-1].children:
+        # "Aucun accord n'a été signé": the negation sits on what the verb is about.
+        if child.dep_ in OBJECT_DEPS and negation_marked(child, marks):
+            return NEGATED
     for position, (token, in_scope) in enumerate(governing_chain(path)):
         word = fold(token.text)
         if position > 0 and word in marks.negating_verbs:

@@ -27,11 +27,14 @@ CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 # Modifiers of a common noun that can name who the noun belongs to.
 MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
-# A place with one of these cases is where something happens, never a party.
-LOCATIVE_ROLES = frozenset({"à", "en", "dans", "vers", "depuis", "sur", "chez", "pres", "par"})
+# Slots where a bare capital names its government rather than a place.
+CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"})
 VERBAL_CHILD_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"})
 MAX_DEPTH = 2
+# An enumeration misparsed as siblings: what may separate its items.
+LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
+LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
 
 
 def case_role(token: Token) -> str:
@@ -80,11 +83,22 @@ class SentenceParties:
         if mention.type in GRAPH_ENTITY_TYPES:
             return mention
         code = self.capitals.get(capital_key(mention.text)) if mention.type == "location" else None
-        if code is None or case_role(token) in LOCATIVE_ROLES:
+        if code is None or not self.stands_for_state(token):
             return None
-        if case_role(token) == "de" and token.head.dep_ in CLAUSE_DEPS and token.dep_.startswith("obl"):
-            return None  # "arrivé de Rabat": a place of origin, not the government
         return replace(mention, type="country", entity=f"country:{code}")
+
+    @staticmethod
+    def stands_for_state(token: Token) -> bool:
+        """Return True when a capital is an actor ("Rabat et Doha ont signé", "avec Rabat",
+        "la mission de Tel-Aviv"), not a place ("à Rabat", "a visité Rabat", "arrivé de Rabat")."""
+        role = case_role(token)
+        if role in ("avec", "entre"):
+            return True
+        if role in ("de", "par"):
+            return token.dep_ in ("nmod", "obl:agent")
+        if not role and token.dep_ == "conj" and token.head != token:
+            return SentenceParties.stands_for_state(token.head)
+        return not role and token.dep_ in CAPITAL_ACTOR_DEPS
 
     def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
@@ -107,9 +121,24 @@ class SentenceParties:
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
         found = self.parties(token, depth=depth)
-        for conjunct in token.conjuncts:
+        for conjunct in self.conjuncts(token):
             found.extend(self.parties(conjunct, depth=depth))
+        for item in list_continuation(token, self):
+            found.extend(self.group(item, depth=depth))
         return unique(found)
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """Return the phrases coordinated with `token`, or with any word of its mention.
+
+        The parser may hang a conjunct on a word inside a name ("Les Émirats arabes
+        unis, Bahreïn et le Maroc": Bahreïn and Maroc under "unis").
+        """
+        found = list(token.conjuncts)
+        mention = self.mention(token)
+        if mention is not None:
+            inside = [t for t in token.sent if self.at.get(t.i) == mention]
+            found += [c for t in inside for c in t.children if c.dep_ == "conj" and self.at.get(c.i) != mention]
+        return list(dict.fromkeys(found))
 
     def agents(self, verb: Token) -> list[Mention]:
         """Return who acts in the clause of `verb`: its subject, or the agent of a passive."""
@@ -122,7 +151,7 @@ class SentenceParties:
                     found.extend(self.group(verb.head))
                 else:
                     found.extend(self.group(child))
-            elif child.dep_ in AGENT_DEPS:
+            elif child.dep_ in AGENT_DEPS or (case_role(child) == "par" and is_passive(verb)):
                 has_subject = True
                 found.extend(self.group(child))
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -132,16 +161,60 @@ class SentenceParties:
         return unique(found)
 
     def patients(self, verb: Token) -> list[Mention]:
-        """Return who undergoes the clause of `verb`: its object, or the subject of a passive."""
+        """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
+
+        A partitive object ("forme des pilotes tunisiens") is often parsed as a "de"
+        complement of the verb; it counts as the object.
+        """
         found: list[Mention] = []
         for child in verb.children:
-            if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            if (
+                child.dep_ in OBJECT_DEPS
+                or child.dep_ in PASSIVE_SUBJECT_DEPS
+                or (child.dep_ == "nmod" and case_role(child) == "de")
+            ):
                 found.extend(self.group(child))
         return unique(found)
 
     def subject_of(self, sent: Span) -> list[Mention]:
         """Return the parties of the main subject of a sentence."""
         return self.agents(sent.root)
+
+
+def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
+    """Return the names that continue an enumeration the parser hung on the wrong head.
+
+    In "avec le Sénégal, le Mali et la Tunisie" or "entre l'Iran et Israël" the parser
+    often attaches the later items to the head of the first one instead of to the first
+    one. A following sibling that names a party, has no case of its own, and is separated
+    from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
+    """
+    if token.head == token or parties.own(token) is None:
+        return []
+    found = []
+    end = token.right_edge.i
+    for sibling in token.head.children:
+        if sibling.i <= end or sibling.dep_ not in LIST_DEPS or case_role(sibling):
+            continue
+        gap = token.doc[end + 1 : parties_start(sibling)]
+        if parties.own(sibling) is None or not all(fold(t.text) in LIST_GLUE for t in gap):
+            break
+        found.append(sibling)
+        end = sibling.right_edge.i
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True for a passive verb ("a été sanctionné")."""
+    return any(child.dep_ == "aux:pass" for child in verb.children)
+
+
+def parties_start(token: Token) -> int:
+    """Return where the phrase of `token` starts, past its coordinating word."""
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].dep_ in ("cc", "det", "punct"):
+        start += 1
+    return start
 
 
 def clause_head(token: Token) -> Token:
