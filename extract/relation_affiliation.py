@@ -1,4 +1,4 @@
-"""Affiliation (person → organisation or country) and part_of (organisation → country or organisation).
+"""Affiliation (person → organisation or country), part_of (organisation → country or organisation).
 
 Both are read off noun phrases, not verbs:
 - a person in apposition with a post ("Abdellatif Hammouchi, le chef de la DGSN",
@@ -90,7 +90,9 @@ class PhraseRelations:
         if i >= span.sent.end or self.doc[i].text != ",":
             return None
         i += 1
-        while i < span.sent.end and i - span.end <= MAX_GAP and fold(self.doc[i].text) in DETERMINERS:
+        while (
+            i < span.sent.end and i - span.end <= MAX_GAP and fold(self.doc[i].text) in DETERMINERS
+        ):
             i += 1
         if i < span.sent.end and self.is_post(self.doc[i]):
             return self.doc[i]
@@ -112,7 +114,11 @@ class PhraseRelations:
         if last.dep_ == "cc":
             return None  # "le ministre qatari et X": X is someone else
         for candidate in [last, *last.ancestors]:
-            if candidate.i > last.i or not self.is_post(candidate) or span.root in candidate.conjuncts:
+            if (
+                candidate.i > last.i
+                or not self.is_post(candidate)
+                or span.root in candidate.conjuncts
+            ):
                 continue
             between = self.doc[candidate.i + 1 : last.i + 1]
             if all(t.is_ancestor(last) or candidate.is_ancestor(t) for t in between):
@@ -129,7 +135,7 @@ class PhraseRelations:
         return found
 
     def phrase_mentions(self, token: Token, *, depth: int) -> list[Mention]:
-        """Return the target mentions of one modifier, its own modifiers and coordinated mentions."""
+        """Return the targets one modifier names, with its own modifiers and coordinated names."""
         own = self.parties.own(token)
         found = [own] if own is not None and own.type in TARGET_TYPES else []
         if own is not None and own.type == "person":

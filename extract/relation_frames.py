@@ -67,7 +67,9 @@ class Frame:
 class FrameFinder:
     """Read the trigger frames of one sentence."""
 
-    def __init__(self, sent: Span, parties: SentenceParties, previous_subject: list[Mention]) -> None:
+    def __init__(
+        self, sent: Span, parties: SentenceParties, previous_subject: list[Mention]
+    ) -> None:
         self.sent = sent
         self.parties = parties
         self.previous_subject = previous_subject
@@ -118,7 +120,9 @@ class FrameFinder:
             if case_role(child) in trigger.partners:
                 frame.partners += self.parties.group(child)
 
-    def noun_roles(self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool) -> None:
+    def noun_roles(
+        self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool
+    ) -> None:
         """Fill agents and partners of a noun trigger: the verb's subject or the noun's owner."""
         modifiers, complements = [], []
         for child in noun.children:
@@ -172,7 +176,9 @@ class FrameFinder:
         if not agents and has_possessive(path, verb):
             agents = self.previous_subject
         marker = next(c for c in token.children if c.dep_ == "case")
-        yield Frame("opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED)
+        yield Frame(
+            "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
+        )
 
     def owners(self, noun: Token) -> list[Mention]:
         """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
@@ -189,7 +195,9 @@ def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
     stack = [(child, 1) for child in root.children]
     while stack:
         token, depth = stack.pop()
-        if token.dep_ in CLAUSE_DEPS or (skip_subject and depth == 1 and token.dep_ in SUBJECT_DEPS):
+        if token.dep_ in CLAUSE_DEPS or (
+            skip_subject and depth == 1 and token.dep_ in SUBJECT_DEPS
+        ):
             continue
         yield token
         if depth < MAX_SEARCH_DEPTH:

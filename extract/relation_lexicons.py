@@ -66,7 +66,9 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
     table: dict[str, dict[str, Trigger]] = {}
     for row in read_lexicon("triggers"):
         if row.get("pos") not in ("noun", "verb"):
-            raise ValueError(f"triggers.jsonl: lemma {row.get('lemma')!r} needs pos 'noun' or 'verb'")
+            raise ValueError(
+                f"triggers.jsonl: lemma {row.get('lemma')!r} needs pos 'noun' or 'verb'"
+            )
         trigger = Trigger(
             lemma=row["lemma"],
             relation=row["relation"],
@@ -82,7 +84,9 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
 @cache
 def affiliation_heads() -> frozenset[str]:
     """Return the folded nouns that name a post someone holds in an organisation or state."""
-    return frozenset(fold(form) for row in read_lexicon("affiliation_heads") for form in row_forms(row))
+    return frozenset(
+        fold(form) for row in read_lexicon("affiliation_heads") for form in row_forms(row)
+    )
 
 
 @cache

@@ -94,5 +94,6 @@ def unconfirmed_report(sent: Span) -> bool:
     if hedged_text(sent):
         return True
     return any(
-        fold(token.text) in marks.confirming_verbs and negation_marked(token, marks) for token in sent
+        fold(token.text) in marks.confirming_verbs and negation_marked(token, marks)
+        for token in sent
     )

@@ -21,7 +21,9 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
 AGENT_DEPS = frozenset({"obl:agent"})
 OBJECT_DEPS = frozenset({"obj", "iobj"})
 # Clause-level relations: a walk from a word up to its clause stops at them.
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"})
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"}
+)
 # A clause with no subject of its own takes the one of the clause it depends on.
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 # Modifiers of a common noun that can name who the noun belongs to.
@@ -29,8 +31,12 @@ MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 # Slots where a bare capital names its government rather than a place.
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
-NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"})
-VERBAL_CHILD_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"})
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"}
+)
+VERBAL_CHILD_DEPS = frozenset(
+    {"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"}
+)
 MAX_DEPTH = 2
 # An enumeration misparsed as siblings: what may separate its items.
 LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
@@ -137,7 +143,12 @@ class SentenceParties:
         mention = self.mention(token)
         if mention is not None:
             inside = [t for t in token.sent if self.at.get(t.i) == mention]
-            found += [c for t in inside for c in t.children if c.dep_ == "conj" and self.at.get(c.i) != mention]
+            found += [
+                c
+                for t in inside
+                for c in t.children
+                if c.dep_ == "conj" and self.at.get(c.i) != mention
+            ]
         return list(dict.fromkeys(found))
 
     def agents(self, verb: Token) -> list[Mention]:

@@ -60,7 +60,12 @@ class RelationExtractor:
         return doc
 
     def sentence_relations(
-        self, doc: Doc, sent: Span, parties: SentenceParties, mentions: list[Mention], previous_subject: list[Mention]
+        self,
+        doc: Doc,
+        sent: Span,
+        parties: SentenceParties,
+        mentions: list[Mention],
+        previous_subject: list[Mention],
     ) -> list[Relation]:
         """Return the relations one sentence states."""
         found = []
@@ -69,8 +74,15 @@ class RelationExtractor:
             for a, b in frame.pairs():
                 oriented = orient(a, b, frame.relation)
                 if oriented is not None:
-                    found.append(make_relation(sent, *oriented, frame.relation,
-                                               hedged=frame.hedged or hedged_sentence, trigger=frame.trigger.text))
+                    found.append(
+                        make_relation(
+                            sent,
+                            *oriented,
+                            frame.relation,
+                            hedged=frame.hedged or hedged_sentence,
+                            trigger=frame.trigger.text,
+                        )
+                    )
         for source, target, kind in PhraseRelations(doc, parties, mentions).relations():
             if source.entity != target.entity:
                 found.append(make_relation(sent, source, target, kind, hedged=False, trigger=""))
@@ -96,7 +108,8 @@ def paragraph_start(doc: Doc, sent: Span) -> int:
 def hedge_paragraph(doc: Doc, relations: list[Relation], paragraph: int) -> list[Relation]:
     """Mark hedged the cooperation and opposition stated earlier in the same paragraph."""
     return [
-        replace_hedged(r) if r.type in EVENT_TYPES and r.start_char >= paragraph else r for r in relations
+        replace_hedged(r) if r.type in EVENT_TYPES and r.start_char >= paragraph else r
+        for r in relations
     ]
 
 
@@ -105,7 +118,9 @@ def replace_hedged(relation: Relation) -> Relation:
     return replace(relation, hedged=True)
 
 
-def make_relation(sent: Span, a: Mention, b: Mention, kind: str, *, hedged: bool, trigger: str) -> Relation:
+def make_relation(
+    sent: Span, a: Mention, b: Mention, kind: str, *, hedged: bool, trigger: str
+) -> Relation:
     """Build a relation record with the sentence (without surrounding blanks) as evidence."""
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
