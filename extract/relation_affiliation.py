@@ -13,6 +13,7 @@ Both are read off noun phrases, not verbs:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +34,7 @@ MAX_DEPTH = 3
 Found = tuple[Mention, Mention, str]
 
 
+@cache
 def title_words() -> frozenset[str]:
     """Return the folded titles that may precede a name ("général", "M.")."""
     return frozenset(fold(row["title"]) for row in read_lexicon("titles"))

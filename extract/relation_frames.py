@@ -84,8 +84,8 @@ class FrameFinder:
                 trigger = forms.get("noun" if nominal else "verb")
                 if trigger is not None:
                     yield from self.trigger_frame(token, trigger, nominal=nominal)
-            if case_role(token) in OPPOSING_ROLES:
-                yield from self.opposing_frame(token)
+            if token.dep_ == "case" and fold(token.text) in OPPOSING_ROLES:
+                yield from self.opposing_frame(token.head)
 
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""

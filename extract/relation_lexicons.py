@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import read_lexicon, strip_accents
 
@@ -25,6 +25,7 @@ CASE_ROLES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return the matching key of a word: lower case, no accents, straight apostrophe."""
     return strip_accents(text).lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")

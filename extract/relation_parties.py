@@ -68,11 +68,13 @@ class SentenceParties:
     def __init__(self, doc: Doc, sent: Span, mentions: list[Mention]) -> None:
         self.sent = sent
         self.at: dict[int, Mention] = {}
+        self.spans: dict[Mention, Span] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
         for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             if span is None:
                 continue
+            self.spans[mention] = span
             for token in span:
                 self.at.setdefault(token.i, mention)
         self.capitals = capitals()
@@ -142,7 +144,7 @@ class SentenceParties:
         found = list(token.conjuncts)
         mention = self.mention(token)
         if mention is not None:
-            inside = [t for t in token.sent if self.at.get(t.i) == mention]
+            inside = self.spans[mention]
             found += [
                 c
                 for t in inside

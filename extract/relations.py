@@ -40,9 +40,10 @@ class RelationExtractor:
         relations: list[Relation] = []
         previous_subject: list[Mention] = []
         previous_paragraph = -1
+        text = doc.text  # built anew on each access
         for sent in doc.sents:
             in_sent = [m for m in mentions if sent.start_char <= m.start_char < sent.end_char]
-            paragraph = paragraph_start(doc, sent)
+            paragraph = paragraph_start(text, sent)
             if paragraph != previous_paragraph:
                 previous_subject = []
             found = []
@@ -52,8 +53,12 @@ class RelationExtractor:
                 previous_subject = parties.subject_of(sent)
             else:
                 previous_subject = []
-            if not any(r.type in EVENT_TYPES for r in found) and unconfirmed_report(sent):
-                relations = hedge_paragraph(doc, relations, paragraph)
+            if (
+                not any(r.type in EVENT_TYPES for r in found)
+                and any(r.type in EVENT_TYPES and r.start_char >= paragraph for r in relations)
+                and unconfirmed_report(sent)
+            ):
+                relations = hedge_paragraph(relations, paragraph)
             relations.extend(found)
             previous_paragraph = paragraph
         doc._.coopgraph_relations = dedupe(relations)
@@ -100,12 +105,12 @@ def orient(a: Mention, b: Mention, kind: str) -> tuple[Mention, Mention] | None:
     return (a, b) if a.entity <= b.entity else (b, a)
 
 
-def paragraph_start(doc: Doc, sent: Span) -> int:
+def paragraph_start(text: str, sent: Span) -> int:
     """Return the character offset where the line holding `sent` starts."""
-    return doc.text.rfind("\n", 0, sent.start_char + 1) + 1
+    return text.rfind("\n", 0, sent.start_char + 1) + 1
 
 
-def hedge_paragraph(doc: Doc, relations: list[Relation], paragraph: int) -> list[Relation]:
+def hedge_paragraph(relations: list[Relation], paragraph: int) -> list[Relation]:
     """Mark hedged the cooperation and opposition stated earlier in the same paragraph."""
     return [
         replace_hedged(r) if r.type in EVENT_TYPES and r.start_char >= paragraph else r
