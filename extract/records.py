@@ -63,6 +63,8 @@ class Relation:
 
     `source` is the person or the smaller party where direction matters
     (person → organisation for affiliation, organisation → country for part_of).
+    `hedged` marks a statement the text reports as conditional or unconfirmed;
+    `trigger` is the word that states it ("" for an apposition).
     """
 
     source: str
@@ -73,6 +75,7 @@ class Relation:
     end_char: int
     hedged: bool = False
     furniture: bool = False
+    trigger: str = ""
 
 
 @dataclass

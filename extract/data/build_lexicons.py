@@ -1,9 +1,10 @@
-"""Developer tool: regenerate `triggers.jsonl` forms and `countries.jsonl`.
+"""Developer tool: regenerate the word forms of the lemma lexicons and `countries.jsonl`.
 
-Triggers: the pipeline has no lemmatizer (it would cost run time for one use), so each
-trigger lists its inflected forms. `expand_triggers` reads `triggers.jsonl`, replaces each
-row's `forms` with every word spaCy's French lookup table maps to the row's lemma (plus
-the lemma itself), and writes the file back.
+Lemma lexicons: the pipeline has no lemmatizer (it would cost run time for one use), so
+each row of `triggers.jsonl`, `affiliation_heads.jsonl` and `modality.jsonl` that has a
+`lemma` lists its inflected forms. `expand_triggers` replaces each such row's `forms` with
+every word spaCy's French lookup table maps to the lemma (plus the lemma itself and the
+row's `extra_forms`), and writes the files back; rows without a `lemma` are kept as is.
 
 Countries: `build_countries` writes `countries.jsonl` from babel's CLDR French territory
 names, pycountry's ISO codes and our curated `demonyms.jsonl` (demonym stems, variants,
@@ -38,16 +39,27 @@ def inverse_lemma_table() -> dict[str, set[str]]:
     return forms
 
 
-def expand_triggers(path: Path = HERE / "triggers.jsonl") -> None:
-    """Rewrite `path` with the forms of every trigger lemma."""
-    forms = inverse_lemma_table()
+LEMMA_LEXICONS = ("triggers.jsonl", "affiliation_heads.jsonl", "modality.jsonl")
+
+
+def expand_lemmas(path: Path, forms: dict[str, set[str]]) -> None:
+    """Rewrite `path` with the forms of every row that has a `lemma`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
-            words = {row["lemma"], *row.get("extra_forms", []), *forms.get(row["lemma"], ())}
-            row["forms"] = sorted(w for w in words if isinstance(w, str) and w.islower())
+            if "lemma" in row:
+                lemma = row["lemma"]
+                found = {w for w in forms.get(lemma, ()) if isinstance(w, str) and w.islower()}
+                row["forms"] = sorted({lemma, *row.get("extra_forms", []), *found})
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def expand_triggers() -> None:
+    """Rewrite every lemma lexicon with the forms of its lemmas."""
+    forms = inverse_lemma_table()
+    for name in LEMMA_LEXICONS:
+        expand_lemmas(HERE / name, forms)
 
 
 def feminine_and_plurals(stem: str) -> list[str]:

@@ -1,0 +1,213 @@
+"""Cooperation and opposition stated by a trigger word or by "contre" / "face à".
+
+A trigger relates its agents (the subject of its clause, the owner of a trigger noun:
+"la coopération du Maroc", "l'aide américaine") to its partners ("avec", the object of
+"accueillir", the "à" of "aide", ...). With no partner, a mutual trigger relates its
+coordinated agents to each other ("Le Maroc et le Qatar coopèrent"); "entre X et Y"
+relates X and Y. Two names in a sentence that no trigger links are never related.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from .records import Mention
+from .relation_lexicons import Trigger, fold, trigger_table
+from .relation_modality import ASSERTED, HEDGED, NEGATED, polarity
+from .relation_parties import (
+    CLAUSE_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    SentenceParties,
+    case_role,
+    clause_head,
+    looks_nominal,
+    path_to,
+    unique,
+)
+
+OPPOSING_ROLES = frozenset({"contre", "face"})
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+MAX_SEARCH_DEPTH = 4
+
+
+@dataclass
+class Frame:
+    """The parties one trigger relates, and how sure the text is."""
+
+    relation: str
+    trigger: Token
+    agents: list[Mention] = field(default_factory=list)
+    partners: list[Mention] = field(default_factory=list)
+    groups: list[list[Mention]] = field(default_factory=list)
+    mutual: bool = False
+    hedged: bool = False
+
+    def pairs(self) -> Iterator[tuple[Mention, Mention]]:
+        """Yield each related pair once."""
+        pairs = []
+        if self.partners:
+            pairs += [(a, b) for a in self.agents for b in self.partners]
+        elif self.mutual:
+            pairs += list(combinations(self.agents, 2))
+        for group in self.groups:
+            pairs += list(combinations(group, 2))
+        seen = set()
+        for a, b in pairs:
+            key = frozenset((a.entity, b.entity))
+            if a.entity != b.entity and key not in seen:
+                seen.add(key)
+                yield a, b
+
+
+class FrameFinder:
+    """Read the trigger frames of one sentence."""
+
+    def __init__(
+        self, sent: Span, parties: SentenceParties, previous_subject: list[Mention]
+    ) -> None:
+        self.sent = sent
+        self.parties = parties
+        self.previous_subject = previous_subject
+        self.triggers = trigger_table()
+
+    def frames(self) -> Iterator[Frame]:
+        """Yield the asserted or hedged frames of the sentence."""
+        for token in self.sent:
+            forms = self.triggers.get(fold(token.text))
+            if forms:
+                nominal = looks_nominal(token)
+                trigger = forms.get("noun" if nominal else "verb")
+                if trigger is not None:
+                    yield from self.trigger_frame(token, trigger, nominal=nominal)
+            if token.dep_ == "case" and fold(token.text) in OPPOSING_ROLES:
+                yield from self.opposing_frame(token.head)
+
+    def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
+        """Yield the frame of one trigger word, unless the clause denies it."""
+        verb = clause_head(token)
+        path = path_to(token, verb)
+        stance = polarity(path, verbal_trigger=not nominal)
+        if stance == NEGATED:
+            return
+        frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
+        if trigger.relation == "opposition":
+            # "combattre contre X": X is the other side, not a third ally.
+            trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
+        in_subject = any(t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in path[:-1])
+        if nominal:
+            self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
+        else:
+            self.verb_roles(frame, verb, trigger)
+        search_root = token if in_subject or verb == token else verb
+        self.marked_partners(frame, search_root, skip_subject=search_root == verb)
+        frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
+        yield frame
+
+    def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
+        """Fill agents and partners of a verb trigger from its clause."""
+        frame.agents = self.parties.agents(verb)
+        patients = self.parties.patients(verb)
+        if "obj" in trigger.partners:
+            frame.partners += patients
+        elif not frame.agents:
+            frame.agents = patients
+        for child in verb.children:
+            if case_role(child) in trigger.partners:
+                frame.partners += self.parties.group(child)
+
+    def noun_roles(
+        self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool
+    ) -> None:
+        """Fill agents and partners of a noun trigger: the verb's subject or the noun's owner."""
+        modifiers, complements = [], []
+        for child in noun.children:
+            role = case_role(child)
+            if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and not role):
+                modifiers += self.parties.group(child)
+            elif role == "de":
+                complements += self.parties.group(child)
+            elif role in trigger.partners:
+                frame.partners += self.parties.group(child)
+        verb_agents = [] if in_subject or verb == noun else self.parties.agents(verb)
+        if verb_agents:
+            frame.agents = verb_agents
+            frame.partners += modifiers
+            if "de" in trigger.partners:
+                frame.partners += complements
+        else:
+            frame.agents = modifiers + complements
+        if not in_subject and verb != noun:
+            for child in verb.children:
+                if child != noun and case_role(child) in trigger.partners - {"de"}:
+                    frame.partners += self.parties.group(child)
+
+    def marked_partners(self, frame: Frame, root: Token, *, skip_subject: bool) -> None:
+        """Add the "avec" partners and "entre" groups found in the clause under `root`."""
+        for token in clause_tokens(root, skip_subject=skip_subject):
+            role = case_role(token)
+            if role == "avec":
+                frame.partners += self.parties.group(token)
+            elif role == "entre":
+                group = self.parties.group(token)
+                if len(group) >= 2:
+                    frame.groups.append(group)
+                else:
+                    frame.partners += group
+
+    def opposing_frame(self, token: Token) -> Iterator[Frame]:
+        """Yield the opposition a "contre X" or "face à X" complement sets up."""
+        targets = self.parties.group(token)
+        if not targets or token.head == token:
+            return
+        head = token.head
+        verb = clause_head(head)
+        path = path_to(head, verb)
+        stance = polarity(path, verbal_trigger=False)
+        if stance == NEGATED:
+            return
+        agents = self.owners(head) if head != verb else []
+        if not agents:
+            agents = self.parties.agents(verb)
+        if not agents and has_possessive(path, verb):
+            agents = self.previous_subject
+        marker = next(c for c in token.children if c.dep_ == "case")
+        yield Frame(
+            "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
+        )
+
+    def owners(self, noun: Token) -> list[Mention]:
+        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
+        found = []
+        for child in noun.children:
+            role = case_role(child)
+            if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
+                found += self.parties.group(child)
+        return found
+
+
+def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
+    """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
+    stack = [(child, 1) for child in root.children]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in CLAUSE_DEPS or (
+            skip_subject and depth == 1 and token.dep_ in SUBJECT_DEPS
+        ):
+            continue
+        yield token
+        if depth < MAX_SEARCH_DEPTH:
+            stack.extend((child, depth + 1) for child in token.children)
+
+
+def has_possessive(path: list[Token], verb: Token) -> bool:
+    """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
+    tokens = [*path, *verb.children]
+    return any(c.dep_ == "det" and fold(c.text) in POSSESSIVES for t in tokens for c in t.children)
+
+
+__all__ = ["ASSERTED", "Frame", "FrameFinder"]

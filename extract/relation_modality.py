@@ -1,0 +1,99 @@
+"""Whether a clause asserts, denies or only reports a relation.
+
+- Denied: a negation on the trigger's path to its clause, or above it through the verbs
+  that control it ("n'a pas signé", "aucun accord", "sans accord", "a refusé de coopérer",
+  "a démenti que ...").
+- Hedged: a conditional ("aurait signé", "devrait apporter"), a report marked unconfirmed
+  ("selon des informations non confirmées", "n'a pas été confirmé").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .relation_lexicons import Modality, fold, modality
+
+ASSERTED, HEDGED, NEGATED = "asserted", "hedged", "negated"
+NE = frozenset({"ne", "n'"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+# Governing verbs a controlled clause inherits polarity from.
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
+OBJECT_DEPS = frozenset({"obj", "nsubj:pass"})
+CONDITIONAL_ENDINGS = ("rait", "raient")
+
+
+def negation_marked(token: Token, marks: Modality) -> bool:
+    """Return True when `token` carries a negative adverb, determiner or "sans"."""
+    children = list(token.children)
+    has_ne = any(fold(c.text) in NE for c in children)
+    for child in children:
+        word = fold(child.text)
+        if child.dep_ == "advmod" and word in marks.negation_adverbs:
+            if word not in marks.needs_ne or has_ne:
+                return True
+        elif child.dep_ == "det" and word in marks.negation_determiners:
+            return True
+        elif child.dep_ == "case" and word in marks.negation_cases:
+            return True
+    return False
+
+
+def is_conditional(token: Token, marks: Modality) -> bool:
+    """Return True when `token` or one of its auxiliaries is a conditional ("aurait", "devrait")."""
+    if fold(token.text) in marks.conditionals:
+        return True
+    return any(c.dep_ in AUX_DEPS and fold(c.text) in marks.conditionals for c in token.children)
+
+
+def governing_chain(path: list[Token]) -> list[tuple[Token, bool]]:
+    """Return the path tokens and the verbs governing the clause, each with "fully in scope"."""
+    chain = [(token, True) for token in path]
+    verb = path[-1]
+    while verb.dep_ in GOVERNED_DEPS and verb.head != verb:
+        # A negation above a "that" clause ("il n'a pas dit que") does not deny it.
+        in_scope = verb.dep_ == "xcomp"
+        verb = verb.head
+        chain.append((verb, in_scope))
+    return chain
+
+
+def polarity(path: list[Token], *, verbal_trigger: bool) -> str:
+    """Return whether the clause from `path[0]` (a trigger) up to `path[-1]` asserts it."""
+    marks = modality()
+    hedged = verbal_trigger and fold(path[0].text).endswith(CONDITIONAL_ENDINGS)
+    for child in path[-1].children:
+        # "Aucun accord n'a été signé": the negation sits on what the verb is about.
+        if child.dep_ in OBJECT_DEPS and negation_marked(child, marks):
+            return NEGATED
+    for position, (token, in_scope) in enumerate(governing_chain(path)):
+        word = fold(token.text)
+        if position > 0 and word in marks.negating_verbs:
+            return NEGATED
+        if in_scope and negation_marked(token, marks):
+            if word in marks.confirming_verbs:
+                hedged = True
+            else:
+                return NEGATED
+        if is_conditional(token, marks):
+            hedged = True
+    return HEDGED if hedged else ASSERTED
+
+
+def hedged_text(sent: Span) -> bool:
+    """Return True when a sentence marks what it reports as unconfirmed or rumoured."""
+    return modality().hedge_phrases.search(fold(sent.text)) is not None
+
+
+def unconfirmed_report(sent: Span) -> bool:
+    """Return True when a sentence says that what was reported is not confirmed.
+
+    "L'information n'a pas été confirmée par les autorités." carries no relation of its
+    own: it casts doubt on what the paragraph reported before it.
+    """
+    marks = modality()
+    if hedged_text(sent):
+        return True
+    return any(
+        fold(token.text) in marks.confirming_verbs and negation_marked(token, marks)
+        for token in sent
+    )

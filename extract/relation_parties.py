@@ -1,0 +1,257 @@
+"""Who a phrase of the parse stands for: the parties of a relation, and the clause around it.
+
+A party is a mention (person, organisation, country) reached from a token of the parse:
+the token itself when it is a mention, else the demonyms and "de" complements of a
+common noun ("une délégation qatarie", "les experts du Maroc"), and their conjuncts.
+A capital stands for its country only in an argument position ("Rabat et Doha ont
+signé"), never as a place ("à Rabat").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .records import GRAPH_ENTITY_TYPES, Mention
+from .relation_lexicons import CASE_ROLES, capital_key, capitals, fold
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+AGENT_DEPS = frozenset({"obl:agent"})
+OBJECT_DEPS = frozenset({"obj", "iobj"})
+# Clause-level relations: a walk from a word up to its clause stops at them.
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"}
+)
+# A clause with no subject of its own takes the one of the clause it depends on.
+CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
+# Modifiers of a common noun that can name who the noun belongs to.
+MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
+RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+# Slots where a bare capital names its government rather than a place.
+CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"}
+)
+VERBAL_CHILD_DEPS = frozenset(
+    {"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"}
+)
+MAX_DEPTH = 2
+# An enumeration misparsed as siblings: what may separate its items.
+LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
+LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
+
+
+def case_role(token: Token) -> str:
+    """Return the role of the case marker of a nominal ("au" → "à", "d’" → "de"), or ""."""
+    for child in token.children:
+        if child.dep_ == "case":
+            word = fold(child.text)
+            return CASE_ROLES.get(word, word)
+    return ""
+
+
+def looks_nominal(token: Token) -> bool:
+    """Return True when the parse treats `token` as a noun (a determiner, a case, a noun slot)."""
+    deps = {child.dep_ for child in token.children}
+    if deps & {"det", "case"}:
+        return True
+    if deps & VERBAL_CHILD_DEPS:
+        return False
+    return token.dep_ in NOMINAL_DEPS
+
+
+class SentenceParties:
+    """The mentions of one sentence, indexed by token, and the parties phrases stand for."""
+
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention]) -> None:
+        self.sent = sent
+        self.at: dict[int, Mention] = {}
+        self.spans: dict[Mention, Span] = {}
+        # Longer mentions first, so a name wins over a shorter mention nested in it.
+        for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            self.spans[mention] = span
+            for token in span:
+                self.at.setdefault(token.i, mention)
+        self.capitals = capitals()
+
+    def mention(self, token: Token) -> Mention | None:
+        """Return the mention `token` belongs to, if any."""
+        return self.at.get(token.i)
+
+    def own(self, token: Token) -> Mention | None:
+        """Return the party `token` itself names: a graph mention, or a capital as its country."""
+        mention = self.mention(token)
+        if mention is None:
+            return None
+        if mention.type in GRAPH_ENTITY_TYPES:
+            return mention
+        code = self.capitals.get(capital_key(mention.text)) if mention.type == "location" else None
+        if code is None or not self.stands_for_state(token):
+            return None
+        return replace(mention, type="country", entity=f"country:{code}")
+
+    @staticmethod
+    def stands_for_state(token: Token) -> bool:
+        """Return True when a capital is an actor ("Rabat et Doha ont signé", "avec Rabat",
+        "la mission de Tel-Aviv"), not a place ("à Rabat", "a visité Rabat", "arrivé de Rabat")."""
+        role = case_role(token)
+        if role in ("avec", "entre"):
+            return True
+        if role in ("de", "par"):
+            return token.dep_ in ("nmod", "obl:agent")
+        if not role and token.dep_ == "conj" and token.head != token:
+            return SentenceParties.stands_for_state(token.head)
+        return not role and token.dep_ in CAPITAL_ACTOR_DEPS
+
+    def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
+        """Return the parties one phrase stands for (without its coordinated phrases)."""
+        own = self.own(token)
+        if own is not None:
+            return [own]
+        if self.mention(token) is not None or depth >= MAX_DEPTH:
+            return []
+        found: list[Mention] = []
+        for child in token.children:
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            role = case_role(child)
+            if role == "de":
+                found.extend(self.group(child, depth=depth + 1))
+            elif not role and self.own(child) is not None:
+                found.extend(self.group(child, depth=depth + 1))
+        return found
+
+    def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
+        """Return the parties of a phrase and of the phrases coordinated with it."""
+        found = self.parties(token, depth=depth)
+        for conjunct in self.conjuncts(token):
+            found.extend(self.parties(conjunct, depth=depth))
+        for item in list_continuation(token, self):
+            found.extend(self.group(item, depth=depth))
+        return unique(found)
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """Return the phrases coordinated with `token`, or with any word of its mention.
+
+        The parser may hang a conjunct on a word inside a name ("Les Émirats arabes
+        unis, Bahreïn et le Maroc": Bahreïn and Maroc under "unis").
+        """
+        found = list(token.conjuncts)
+        mention = self.mention(token)
+        if mention is not None:
+            inside = self.spans[mention]
+            found += [
+                c
+                for t in inside
+                for c in t.children
+                if c.dep_ == "conj" and self.at.get(c.i) != mention
+            ]
+        return list(dict.fromkeys(found))
+
+    def agents(self, verb: Token) -> list[Mention]:
+        """Return who acts in the clause of `verb`: its subject, or the agent of a passive."""
+        found: list[Mention] = []
+        has_subject = False
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                has_subject = True
+                if fold(child.text) in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
+                    found.extend(self.group(verb.head))
+                else:
+                    found.extend(self.group(child))
+            elif child.dep_ in AGENT_DEPS or (case_role(child) == "par" and is_passive(verb)):
+                has_subject = True
+                found.extend(self.group(child))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+                has_subject = True
+        if not has_subject and verb.dep_ in CONTROLLED_DEPS and verb.head != verb:
+            return self.agents(verb.head)
+        return unique(found)
+
+    def patients(self, verb: Token) -> list[Mention]:
+        """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
+
+        A partitive object ("forme des pilotes tunisiens") is often parsed as a "de"
+        complement of the verb; it counts as the object.
+        """
+        found: list[Mention] = []
+        for child in verb.children:
+            if (
+                child.dep_ in OBJECT_DEPS
+                or child.dep_ in PASSIVE_SUBJECT_DEPS
+                or (child.dep_ == "nmod" and case_role(child) == "de")
+            ):
+                found.extend(self.group(child))
+        return unique(found)
+
+    def subject_of(self, sent: Span) -> list[Mention]:
+        """Return the parties of the main subject of a sentence."""
+        return self.agents(sent.root)
+
+
+def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
+    """Return the names that continue an enumeration the parser hung on the wrong head.
+
+    In "avec le Sénégal, le Mali et la Tunisie" or "entre l'Iran et Israël" the parser
+    often attaches the later items to the head of the first one instead of to the first
+    one. A following sibling that names a party, has no case of its own, and is separated
+    from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
+    """
+    if token.head == token or parties.own(token) is None:
+        return []
+    found = []
+    end = token.right_edge.i
+    for sibling in token.head.children:
+        if sibling.i <= end or sibling.dep_ not in LIST_DEPS or case_role(sibling):
+            continue
+        gap = token.doc[end + 1 : parties_start(sibling)]
+        if parties.own(sibling) is None or not all(fold(t.text) in LIST_GLUE for t in gap):
+            break
+        found.append(sibling)
+        end = sibling.right_edge.i
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True for a passive verb ("a été sanctionné")."""
+    return any(child.dep_ == "aux:pass" for child in verb.children)
+
+
+def parties_start(token: Token) -> int:
+    """Return where the phrase of `token` starts, past its coordinating word."""
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].dep_ in ("cc", "det", "punct"):
+        start += 1
+    return start
+
+
+def clause_head(token: Token) -> Token:
+    """Return the head of the clause `token` belongs to (the token itself if it heads one)."""
+    while (
+        token.dep_ not in CLAUSE_DEPS
+        and not any(child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for child in token.children)
+        and token.head != token
+    ):
+        token = token.head
+    return token
+
+
+def path_to(token: Token, head: Token) -> list[Token]:
+    """Return the tokens from `token` up to its ancestor `head`, both included."""
+    path = [token]
+    while path[-1] != head and path[-1].head != path[-1]:
+        path.append(path[-1].head)
+    return path
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """Return one mention per entity, in order."""
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.entity, mention)
+    return list(seen.values())
