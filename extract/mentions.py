@@ -181,8 +181,8 @@ def trim_span(span: Span, *, titles: frozenset[str]) -> Span | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+        return None  # a name has letters: "�" or "2022" alone names nobody
     return doc[start:end]
 
 

@@ -56,3 +56,13 @@ def test_glued_clitic_keeps_the_written_form_as_alias(docs):
     doc = docs["Les commandos d’Israëlse sont entraînés au Maroc."]
     israel = next(e for e in doc._.coopgraph_entities if e.id == "country:IL")
     assert israel.aliases == ("Israëlse",)
+
+
+@pytest.mark.parametrize("words", [["\ufffd"], ["2022"], ["«", "»"]])
+def test_a_span_without_letters_is_no_name(words):
+    import spacy
+
+    from extract.mentions import trim_span
+
+    doc = spacy.blank("fr").make_doc(" ".join(words))
+    assert trim_span(doc[:], titles=frozenset()) is None
