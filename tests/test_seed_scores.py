@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import GOLD
+
 from graph import build_graph
 from graph.evaluate import evaluate_graph, total_score
 from graph.gold import read_gold_dir
