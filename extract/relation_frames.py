@@ -16,14 +16,14 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from .records import Mention
-from .relation_lexicons import Trigger, fold, trigger_table
+from .relation_lexicons import Trigger, trigger_table
 from .relation_modality import ASSERTED, HEDGED, NEGATED, polarity
+from .relation_parse import SentenceParse
 from .relation_parties import (
     CLAUSE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     SentenceParties,
-    case_role,
     clause_head,
     looks_nominal,
     path_to,
@@ -74,24 +74,30 @@ class FrameFinder:
         self.parties = parties
         self.previous_subject = previous_subject
         self.triggers = trigger_table()
+        self.parse = parties.parse
 
     def frames(self) -> Iterator[Frame]:
         """Yield the asserted or hedged frames of the sentence."""
-        for token in self.sent:
-            forms = self.triggers.get(fold(token.text))
+        folded = self.parties.folded
+        for i in range(self.sent.start, self.sent.end):
+            word = folded[i]
+            forms = self.triggers.get(word)
+            if not forms and word not in OPPOSING_ROLES:
+                continue  # most words: no Token built
+            token = self.parse.token(i)
             if forms:
-                nominal = looks_nominal(token)
+                nominal = looks_nominal(token, self.parse)
                 trigger = forms.get("noun" if nominal else "verb")
                 if trigger is not None:
                     yield from self.trigger_frame(token, trigger, nominal=nominal)
-            if token.dep_ == "case" and fold(token.text) in OPPOSING_ROLES:
-                yield from self.opposing_frame(token.head)
+            if token.dep_ == "case" and word in OPPOSING_ROLES:
+                yield from self.opposing_frame(self.parse.head(token))
 
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""
-        verb = clause_head(token)
-        path = path_to(token, verb)
-        stance = polarity(path, verbal_trigger=not nominal)
+        verb = clause_head(token, self.parse)
+        path = path_to(token, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=not nominal)
         if stance == NEGATED:
             return
         frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
@@ -116,8 +122,8 @@ class FrameFinder:
             frame.partners += patients
         elif not frame.agents:
             frame.agents = patients
-        for child in verb.children:
-            if case_role(child) in trigger.partners:
+        for child in self.parse.children(verb):
+            if self.parties.role(child) in trigger.partners:
                 frame.partners += self.parties.group(child)
 
     def noun_roles(
@@ -125,8 +131,8 @@ class FrameFinder:
     ) -> None:
         """Fill agents and partners of a noun trigger: the verb's subject or the noun's owner."""
         modifiers, complements = [], []
-        for child in noun.children:
-            role = case_role(child)
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and not role):
                 modifiers += self.parties.group(child)
             elif role == "de":
@@ -142,14 +148,14 @@ class FrameFinder:
         else:
             frame.agents = modifiers + complements
         if not in_subject and verb != noun:
-            for child in verb.children:
-                if child != noun and case_role(child) in trigger.partners - {"de"}:
+            for child in self.parse.children(verb):
+                if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.parties.group(child)
 
     def marked_partners(self, frame: Frame, root: Token, *, skip_subject: bool) -> None:
         """Add the "avec" partners and "entre" groups found in the clause under `root`."""
-        for token in clause_tokens(root, skip_subject=skip_subject):
-            role = case_role(token)
+        for token in clause_tokens(root, self.parse, skip_subject=skip_subject):
+            role = self.parties.role(token)
             if role == "avec":
                 frame.partners += self.parties.group(token)
             elif role == "entre":
@@ -162,20 +168,20 @@ class FrameFinder:
     def opposing_frame(self, token: Token) -> Iterator[Frame]:
         """Yield the opposition a "contre X" or "face à X" complement sets up."""
         targets = self.parties.group(token)
-        if not targets or token.head == token:
+        if not targets or self.parse.is_root(token):
             return
-        head = token.head
-        verb = clause_head(head)
-        path = path_to(head, verb)
-        stance = polarity(path, verbal_trigger=False)
+        head = self.parse.head(token)
+        verb = clause_head(head, self.parse)
+        path = path_to(head, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=False)
         if stance == NEGATED:
             return
         agents = self.owners(head) if head != verb else []
         if not agents:
             agents = self.parties.agents(verb)
-        if not agents and has_possessive(path, verb):
+        if not agents and has_possessive(path, verb, self.parse):
             agents = self.previous_subject
-        marker = next(c for c in token.children if c.dep_ == "case")
+        marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
         )
@@ -183,16 +189,16 @@ class FrameFinder:
     def owners(self, noun: Token) -> list[Mention]:
         """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
         found = []
-        for child in noun.children:
-            role = case_role(child)
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
                 found += self.parties.group(child)
         return found
 
 
-def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
+def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> Iterator[Token]:
     """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
-    stack = [(child, 1) for child in root.children]
+    stack = [(child, 1) for child in parse.children(root)]
     while stack:
         token, depth = stack.pop()
         if token.dep_ in CLAUSE_DEPS or (
@@ -201,13 +207,17 @@ def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
             continue
         yield token
         if depth < MAX_SEARCH_DEPTH:
-            stack.extend((child, depth + 1) for child in token.children)
+            stack.extend((child, depth + 1) for child in parse.children(token))
 
 
-def has_possessive(path: list[Token], verb: Token) -> bool:
+def has_possessive(path: list[Token], verb: Token, parse: SentenceParse) -> bool:
     """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
-    tokens = [*path, *verb.children]
-    return any(c.dep_ == "det" and fold(c.text) in POSSESSIVES for t in tokens for c in t.children)
+    tokens = [*path, *parse.children(verb)]
+    return any(
+        c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES
+        for t in tokens
+        for c in parse.children(t)
+    )
 
 
 __all__ = ["ASSERTED", "Frame", "FrameFinder"]

@@ -25,10 +25,14 @@ CASE_ROLES = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Return the matching key of a word: lower case, no accents, straight apostrophe."""
+def fold_text(text: str) -> str:
+    """Return the matching key of a text: lower case, no accents, straight apostrophes."""
     return strip_accents(text).lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
+
+
+# Words repeat, sentences do not: only words go through the cache.
+fold = lru_cache(maxsize=65536)(fold_text)
+fold.__doc__ = "Return the matching key of a word (cached `fold_text`)."
 
 
 @dataclass(frozen=True)
