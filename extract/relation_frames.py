@@ -31,6 +31,8 @@ from .relation_parties import (
 )
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
+REFLEXIVES = frozenset({"se", "s'"})
+OBJECT_DEPS = frozenset({"obj"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
 
@@ -51,17 +53,47 @@ class Frame:
         """Yield each related pair once."""
         pairs = []
         if self.partners:
-            pairs += [(a, b) for a in self.agents for b in self.partners]
+            same_kind = has_person(self.agents) and has_person(self.partners)
+            same_kind = same_kind and not (is_uniform(self.agents) and is_uniform(self.partners))
+            pairs += [
+                (a, b)
+                for a in self.agents
+                for b in self.partners
+                if not same_kind or (a.type == "person") == (b.type == "person")
+            ]
         elif self.mutual:
-            pairs += list(combinations(self.agents, 2))
+            pairs += side_pairs(self.agents)
         for group in self.groups:
-            pairs += list(combinations(group, 2))
+            pairs += side_pairs(group)
         seen = set()
         for a, b in pairs:
             key = frozenset((a.entity, b.entity))
             if a.entity != b.entity and key not in seen:
                 seen.add(key)
                 yield a, b
+
+
+def has_person(mentions: list[Mention]) -> bool:
+    """Return True when one of `mentions` is a person."""
+    return any(m.type == "person" for m in mentions)
+
+
+def is_uniform(mentions: list[Mention]) -> bool:
+    """Return True when `mentions` are all persons or all not persons."""
+    return len({m.type == "person" for m in mentions}) <= 1
+
+
+def side_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Return the pairs of coordinated parties.
+
+    Officials named with their states ("le ministre espagnol X et son homologue marocain
+    Y") pair person with person and state with state: X does not cooperate with Morocco
+    as a state, his country does.
+    """
+    pairs = list(combinations(mentions, 2))
+    if sum(m.type == "person" for m in mentions) >= 2 and not is_uniform(mentions):
+        pairs = [(a, b) for a, b in pairs if (a.type == "person") == (b.type == "person")]
+    return pairs
 
 
 class FrameFinder:
@@ -85,13 +117,57 @@ class FrameFinder:
             if not forms and word not in OPPOSING_ROLES:
                 continue  # most words: no Token built
             token = self.parse.token(i)
-            if forms:
+            adjective = forms.get("adj") if forms and token.dep_ == "amod" else None
+            if adjective is not None:
+                yield from self.adjective_frame(token, adjective)
+            elif forms:
                 nominal = looks_nominal(token, self.parse)
                 trigger = forms.get("noun" if nominal else "verb")
-                if trigger is not None:
+                if trigger is not None and self.fits(token, trigger):
                     yield from self.trigger_frame(token, trigger, nominal=nominal)
             if token.dep_ == "case" and word in OPPOSING_ROLES:
                 yield from self.opposing_frame(self.parse.head(token))
+
+    def adjective_frame(self, adjective: Token, trigger: Trigger) -> Iterator[Frame]:
+        """Yield the frame of a joint-action adjective as its noun's ("patrouilles conjointes")."""
+        noun = self.parse.head(adjective)
+        if noun == adjective or (trigger.heads and self.parse.folded[noun.i] not in trigger.heads):
+            return
+        if self.triggers.get(self.parse.folded[noun.i], {}).get("noun") is not None:
+            return  # "un exercice conjoint": the noun is a trigger of its own
+        yield from self.trigger_frame(noun, replace(trigger, pos="noun"), nominal=True)
+
+    def fits(self, token: Token, trigger: Trigger) -> bool:
+        """Return True when a verb trigger has what its row asks: "se", a matching object."""
+        if trigger.reflexive and not any(
+            self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
+        ):
+            return False
+        if trigger.objects:
+            return any(
+                child.dep_ in OBJECT_DEPS and self.names_object(child, trigger.objects)
+                for child in self.parse.children(token)
+            )
+        return True
+
+    def names_object(self, token: Token, words: frozenset[str]) -> bool:
+        """Return True when the phrase of `token` (two levels down) has one of `words`."""
+        if self.parse.folded[token.i] in words:
+            return True
+        return any(
+            self.parse.folded[c.i] in words or self.parse.folded[g.i] in words
+            for c in self.parse.children(token)
+            for g in self.parse.children(c)
+        )
+
+    def partner_group(self, token: Token, trigger: Trigger) -> list[Mention]:
+        """Return the parties of a partner phrase; "à" + a capital is its state unless a visit."""
+        found = self.parties.group(token)
+        if not found and not trigger.visit and self.parties.role(token) == "à":
+            state = self.parties.capital_state(token)
+            if state is not None:
+                found = [state]
+        return found
 
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""
@@ -110,7 +186,9 @@ class FrameFinder:
         else:
             self.verb_roles(frame, verb, trigger)
         search_root = token if in_subject or verb == token else verb
-        self.marked_partners(frame, search_root, skip_subject=search_root == verb)
+        # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
+        roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
+        self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         yield frame
 
@@ -124,7 +202,7 @@ class FrameFinder:
             frame.agents = patients
         for child in self.parse.children(verb):
             if self.parties.role(child) in trigger.partners:
-                frame.partners += self.parties.group(child)
+                frame.partners += self.partner_group(child, trigger)
 
     def noun_roles(
         self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool
@@ -138,8 +216,14 @@ class FrameFinder:
             elif role == "de":
                 complements += self.parties.group(child)
             elif role in trigger.partners:
-                frame.partners += self.parties.group(child)
-        verb_agents = [] if in_subject or verb == noun else self.parties.agents(verb)
+                frame.partners += self.partner_group(child, trigger)
+        if in_subject:
+            verb_agents = []
+        elif verb == noun:
+            # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
+            verb_agents = self.parties.agents(noun) if self.has_subject(noun) else []
+        else:
+            verb_agents = self.parties.agents(verb)
         if verb_agents:
             frame.agents = verb_agents
             frame.partners += modifiers
@@ -150,14 +234,28 @@ class FrameFinder:
         if not in_subject and verb != noun:
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
-                    frame.partners += self.parties.group(child)
+                    frame.partners += self.partner_group(child, trigger)
 
-    def marked_partners(self, frame: Frame, root: Token, *, skip_subject: bool) -> None:
-        """Add the "avec" partners and "entre" groups found in the clause under `root`."""
+    def has_subject(self, token: Token) -> bool:
+        """Return True when `token` has a subject of its own."""
+        return any(c.dep_ in SUBJECT_DEPS for c in self.parse.children(token))
+
+    def marked_partners(
+        self,
+        frame: Frame,
+        root: Token,
+        trigger: Trigger,
+        roles: frozenset[str],
+        *,
+        skip_subject: bool,
+    ) -> None:
+        """Add the "avec" partners, "entre" groups and `roles` partners under `root`."""
         for token in clause_tokens(root, self.parse, skip_subject=skip_subject):
             role = self.parties.role(token)
             if role == "avec":
                 frame.partners += self.parties.group(token)
+            elif role in roles:
+                frame.partners += self.partner_group(token, trigger)
             elif role == "entre":
                 group = self.parties.group(token)
                 if len(group) >= 2:

@@ -21,6 +21,7 @@ AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 OBJECT_DEPS = frozenset({"obj", "nsubj:pass"})
 CONDITIONAL_ENDINGS = ("rait", "raient")
+NOMINAL_MARKS = frozenset({"det", "case"})
 
 
 def negation_marked(token: Token, marks: Modality, parse: SentenceParse | None = None) -> bool:
@@ -79,9 +80,24 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
                 hedged = True
             else:
                 return NEGATED
-        if is_conditional(token, marks, parse):
+        if is_conditional(token, marks, parse) or (
+            position >= len(path) - 1 and conditional_verb(token, parse)
+        ):
             hedged = True
     return HEDGED if hedged else ASSERTED
+
+
+def conditional_verb(token: Token, parse: SentenceParse) -> bool:
+    """Return True for a verb in the conditional ("négocieraient", "financerait").
+
+    Checked on the clause's verbs only: a noun may end the same way ("le retrait").
+    """
+    word = parse.folded[token.i]
+    return (
+        len(word) > 6
+        and word.endswith(CONDITIONAL_ENDINGS)
+        and not any(c.dep_ in NOMINAL_MARKS for c in parse.children(token))
+    )
 
 
 def hedged_text(words: list[str]) -> bool:

@@ -77,6 +77,7 @@ class SentenceParties:
         self.children = self.parse.children
         self.head = self.parse.head
         self.roles: dict[int, str] = {}
+        self.states: list[Mention] = []  # capitals read as their country
         self.at: dict[int, Mention] = {}
         self.spans: dict[Mention, Span] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
@@ -107,10 +108,21 @@ class SentenceParties:
             return None
         if mention.type in GRAPH_ENTITY_TYPES:
             return mention
-        code = self.capitals.get(capital_key(mention.text)) if mention.type == "location" else None
-        if code is None or not self.stands_for_state(token):
+        if mention.type != "location" or not self.stands_for_state(token):
             return None
-        return replace(mention, type="country", entity=f"country:{code}")
+        return self.capital_state(token)
+
+    def capital_state(self, token: Token) -> Mention | None:
+        """Return the country a capital at `token` stands for, whatever its slot."""
+        mention = self.mention(token)
+        if mention is None or mention.type != "location":
+            return None
+        code = self.capitals.get(capital_key(mention.text))
+        if code is None:
+            return None
+        state = replace(mention, type="country", entity=f"country:{code}")
+        self.states.append(state)
+        return state
 
     def stands_for_state(self, token: Token) -> bool:
         """Return True when a capital is an actor ("Rabat et Doha ont signé", "avec Rabat",
@@ -193,14 +205,15 @@ class SentenceParties:
         """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
 
         A partitive object ("forme des pilotes tunisiens") is often parsed as a "de"
-        complement of the verb; it counts as the object.
+        complement of the verb, and a plain object as a bare "nmod" ("financerait le
+        Hamas"); both count as the object.
         """
         found: list[Mention] = []
         for child in self.children(verb):
             if (
                 child.dep_ in OBJECT_DEPS
                 or child.dep_ in PASSIVE_SUBJECT_DEPS
-                or (child.dep_ == "nmod" and self.role(child) == "de")
+                or (child.dep_ == "nmod" and self.role(child) in ("de", ""))
             ):
                 found.extend(self.group(child))
         return unique(found)

@@ -19,10 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
-from .records import GRAPH_ENTITY_TYPES, Mention, Relation
+from .records import GRAPH_ENTITY_TYPES, Entity, Mention, Relation
 from .relation_affiliation import PhraseRelations
 from .relation_frames import OPPOSING_ROLES, FrameFinder
-from .relation_lexicons import capital_key, capitals
+from .relation_lexicons import capital_key, capitals, country_names
 from .relation_modality import hedged_text, unconfirmed_report
 from .relation_parse import DocWords
 from .relation_parties import SentenceParties
@@ -49,6 +49,7 @@ class RelationExtractor:
         previous = PreviousSentence()
         previous_paragraph = -1
         paragraph_events = False
+        states: list[Mention] = []
         words = DocWords(doc)
         folded = words.folded
         sents = sentences(doc)
@@ -66,7 +67,10 @@ class RelationExtractor:
                 found = self.sentence_relations(
                     doc, sent, parties, in_sent, previous.subject(), sent_words
                 )
+                if previous.parties is not None:
+                    states.extend(previous.parties.states)
                 previous = PreviousSentence(sent, in_sent, parties)
+                states.extend(parties.states)
             else:
                 previous = PreviousSentence(sent, in_sent, None, words)
             sent_text = sent.text if found else ""
@@ -84,6 +88,7 @@ class RelationExtractor:
             paragraph_events = paragraph_events or any(r.type in EVENT_TYPES for r in stated)
             previous_paragraph = paragraph
         doc._.coopgraph_relations = dedupe(relations)
+        add_capital_states(doc, doc._.coopgraph_relations, states)
         return doc
 
     def sentence_relations(
@@ -171,6 +176,44 @@ def sentences(doc: Doc) -> list[Span]:
         bounds.insert(0, 0)
     ends = [*bounds[1:], len(doc)]
     return [doc[start:end] for start, end in zip(bounds, ends, strict=True)]
+
+
+def add_capital_states(doc: Doc, relations: list[Relation], states: list[Mention]) -> None:
+    """Add the countries that only a capital names ("Washington a sanctionné Moscou").
+
+    A relation's ends must be entities of the document for the graph to keep it: the
+    capital, read as its state, becomes a country mention (same text and offsets as the
+    place mention, which stays) and the country an entity, aliased by the capital.
+    """
+    known = {entity.id for entity in doc._.coopgraph_entities or []}
+    ends = {r.source for r in relations} | {r.target for r in relations}
+    added: dict[tuple[int, str], Mention] = {}
+    for state in states:
+        if state.entity in ends and state.entity not in known:
+            added.setdefault((state.start_char, state.entity), state)
+    if not added:
+        return
+    mentions = [*(doc._.coopgraph_mentions or []), *added.values()]
+    doc._.coopgraph_mentions = sorted(mentions, key=lambda m: m.start_char)
+    grouped: dict[str, list[Mention]] = {}
+    for state in added.values():
+        grouped.setdefault(state.entity, []).append(state)
+    names = country_names()
+    doc._.coopgraph_entities = [
+        *(doc._.coopgraph_entities or []),
+        *(
+            Entity(
+                id=key,
+                label=names.get(key.split(":", 1)[1], key),
+                type="country",
+                aliases=tuple(dict.fromkeys(m.text for m in group)),
+                mentions=len(group),
+                country_code=key.split(":", 1)[1],
+                furniture=all(m.furniture for m in group),
+            )
+            for key, group in grouped.items()
+        ),
+    ]
 
 
 def orient(a: Mention, b: Mention, kind: str) -> tuple[Mention, Mention] | None:
