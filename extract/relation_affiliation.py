@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import read_lexicon
 from .records import Mention
 from .relation_lexicons import affiliation_heads, fold
+from .relation_parse import NameSpan
 from .relation_parties import SentenceParties
 
 TARGET_TYPES = frozenset({"organization", "country"})
@@ -70,7 +71,7 @@ class PhraseRelations:
         """Return True for a post noun outside any mention ("chef", "ministre")."""
         return self.parties.folded[token.i] in self.heads and self.parties.mention(token) is None
 
-    def post_heads(self, span: Span) -> list[Token]:
+    def post_heads(self, span: NameSpan) -> list[Token]:
         """Return the post nouns a person's name is in apposition with."""
         root = span.root
         parse = self.parties.parse
@@ -86,7 +87,7 @@ class PhraseRelations:
                 found.append(post)
         return list(dict.fromkeys(found))
 
-    def following_post(self, span: Span) -> Token | None:
+    def following_post(self, span: NameSpan) -> Token | None:
         """Return the post noun of an apposition right after the name ("X, le chef de ...")."""
         i = span.end
         if i >= self.parties.sent.end or self.parties.folded[i] != ",":
@@ -102,7 +103,7 @@ class PhraseRelations:
             return self.parties.parse.token(i)
         return None
 
-    def preceding_post(self, span: Span) -> Token | None:
+    def preceding_post(self, span: NameSpan) -> Token | None:
         """Return the post noun whose phrase ends right before the name, past commas and titles."""
         i = span.start - 1
         gap = 0
@@ -152,7 +153,7 @@ class PhraseRelations:
                 found.append(other)
         return found
 
-    def owners(self, mention: Mention, span: Span) -> list[Mention]:
+    def owners(self, mention: Mention, span: NameSpan) -> list[Mention]:
         """Return the countries and organisations an organisation belongs to."""
         found = [
             other

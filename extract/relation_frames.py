@@ -9,7 +9,7 @@ relates X and Y. Two names in a sentence that no trigger links are never related
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -100,11 +100,15 @@ class FrameFinder:
     """Read the trigger frames of one sentence."""
 
     def __init__(
-        self, sent: Span, parties: SentenceParties, previous_subject: list[Mention]
+        self,
+        sent: Span,
+        parties: SentenceParties,
+        previous_subject: Callable[[], list[Mention]],
     ) -> None:
         self.sent = sent
         self.parties = parties
         self.previous_subject = previous_subject
+        self.marked: dict[tuple[int, bool], list[tuple[Token, str]]] = {}
         self.triggers = trigger_table()
         self.parse = parties.parse
 
@@ -250,8 +254,16 @@ class FrameFinder:
         skip_subject: bool,
     ) -> None:
         """Add the "avec" partners, "entre" groups and `roles` partners under `root`."""
-        for token in clause_tokens(root, self.parse, skip_subject=skip_subject):
-            role = self.parties.role(token)
+        key = (root.i, skip_subject)
+        marked = self.marked.get(key)
+        if marked is None:
+            # Several triggers share a clause: list its case-marked phrases once.
+            marked = self.marked[key] = [
+                (token, role)
+                for token in clause_tokens(root, self.parse, skip_subject=skip_subject)
+                if (role := self.parties.role(token))
+            ]
+        for token, role in marked:
             if role == "avec":
                 frame.partners += self.parties.group(token)
             elif role in roles:
@@ -278,7 +290,7 @@ class FrameFinder:
         if not agents:
             agents = self.parties.agents(verb)
         if not agents and has_possessive(path, verb, self.parse):
-            agents = self.previous_subject
+            agents = self.previous_subject()
         marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED

@@ -39,11 +39,38 @@ class DocWords:
         self.idx: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.doc = doc
 
-    def char_span(self, start_char: int, end_char: int) -> Span | None:
+    def token_range(self, start_char: int, end_char: int) -> tuple[int, int] | None:
         """Return the tokens overlapping a character range (`doc.char_span(..., "expand")`)."""
         start = max(bisect_right(self.idx, start_char) - 1, 0)
         end = bisect_left(self.idx, end_char)
-        return self.doc[start:end] if start < end else None
+        return (start, end) if start < end else None
+
+    def depth(self, i: int) -> int:
+        """Return how many heads separate token `i` from its sentence root."""
+        steps = 0
+        while self.heads[i] != i and steps < len(self.heads):
+            i = self.heads[i]
+            steps += 1
+        return steps
+
+
+class NameSpan:
+    """The tokens [start, end) of a mention in a sentence, with its syntactic root."""
+
+    __slots__ = ("start", "end", "parse", "found_root")
+
+    def __init__(self, start: int, end: int, parse: SentenceParse) -> None:
+        self.start = start
+        self.end = end
+        self.parse = parse
+        self.found_root: Token | None = None
+
+    @property
+    def root(self) -> Token:
+        """Return the token nearest the sentence root, the first one on a tie (`Span.root`)."""
+        if self.found_root is None:
+            self.found_root = self.parse.token(self.parse.root_index(self.start, self.end))
+        return self.found_root
 
 
 class SentenceParse:
@@ -52,6 +79,7 @@ class SentenceParse:
     def __init__(self, sent: Span, words: DocWords) -> None:
         self.start = sent.start
         self.doc = sent.doc
+        self.words = words
         # Built on first use: most words of a sentence are never visited.
         self.built: list[Token | None] = [None] * len(sent)
         self.folded = words.folded
@@ -111,6 +139,21 @@ class SentenceParse:
         if not 0 <= head - self.start < len(self.built):
             return token.head  # a head across a sentence boundary
         return self.at(head - self.start)
+
+    def root_index(self, start: int, end: int) -> int:
+        """Return the index of the root of tokens [start, end), as `Span.root` picks it."""
+        heads = self.words.heads
+        for i in range(start, end):
+            if heads[i] == i:
+                return i
+        best, best_depth = start, None
+        for i in range(start, end):
+            if start <= heads[i] < end:
+                continue
+            depth = self.words.depth(i)
+            if best_depth is None or depth < best_depth:
+                best, best_depth = i, depth
+        return best
 
     def is_root(self, token: Token) -> bool:
         """Return True when `token` is its own head."""

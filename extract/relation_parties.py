@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .records import GRAPH_ENTITY_TYPES, Mention
 from .relation_lexicons import CASE_ROLES, capital_key, capitals, fold
-from .relation_parse import DocWords, SentenceParse
+from .relation_parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
@@ -78,14 +78,17 @@ class SentenceParties:
         self.head = self.parse.head
         self.roles: dict[int, str] = {}
         self.states: list[Mention] = []  # capitals read as their country
+        # Several triggers of a clause ask for the same phrases: walk each once.
+        self.groups: dict[tuple[int, int], list[Mention]] = {}
+        self.subjects: dict[int, list[Mention]] = {}
         self.at: dict[int, Mention] = {}
-        self.spans: dict[Mention, Span] = {}
+        self.spans: dict[Mention, NameSpan] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
         for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
-            span = words.char_span(mention.start_char, mention.end_char)
-            if span is None:
+            bounds = words.token_range(mention.start_char, mention.end_char)
+            if bounds is None:
                 continue
-            self.spans[mention] = span
+            span = self.spans[mention] = NameSpan(*bounds, self.parse)
             for i in range(span.start, span.end):
                 self.at.setdefault(i, mention)
         self.capitals = capitals()
@@ -156,6 +159,14 @@ class SentenceParties:
 
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
+        key = (token.i, depth)
+        cached = self.groups.get(key)
+        if cached is None:
+            cached = self.groups[key] = self.walk_group(token, depth=depth)
+        return list(cached)  # callers extend what they get
+
+    def walk_group(self, token: Token, *, depth: int) -> list[Mention]:
+        """Compute `group`."""
         found = self.parties(token, depth=depth)
         for conjunct in self.conjuncts(token):
             found.extend(self.parties(conjunct, depth=depth))
@@ -183,6 +194,13 @@ class SentenceParties:
 
     def agents(self, verb: Token) -> list[Mention]:
         """Return who acts in the clause of `verb`: its subject, or the agent of a passive."""
+        cached = self.subjects.get(verb.i)
+        if cached is None:
+            cached = self.subjects[verb.i] = self.walk_agents(verb)
+        return list(cached)
+
+    def walk_agents(self, verb: Token) -> list[Mention]:
+        """Compute `agents`."""
         found: list[Mention] = []
         has_subject = False
         for child in self.children(verb):

@@ -12,6 +12,7 @@ nothing; a conditional or unconfirmed one is kept with `hedged=True`
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.attrs import SENT_START
@@ -65,7 +66,7 @@ class RelationExtractor:
             if in_sent and may_relate(in_sent, previous, sent_words):
                 parties = SentenceParties(doc, sent, in_sent, words=words)
                 found = self.sentence_relations(
-                    doc, sent, parties, in_sent, previous.subject(), sent_words
+                    doc, sent, parties, in_sent, previous.subject, sent_words
                 )
                 if previous.parties is not None:
                     states.extend(previous.parties.states)
@@ -97,7 +98,7 @@ class RelationExtractor:
         sent: Span,
         parties: SentenceParties,
         mentions: list[Mention],
-        previous_subject: list[Mention],
+        previous_subject: Callable[[], list[Mention]],
         sent_words: list[str],
     ) -> list[Found]:
         """Return the relations of one sentence: ((source, target, type), hedged, trigger)."""
