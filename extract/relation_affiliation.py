@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import read_lexicon
 from .records import Mention
 from .relation_lexicons import affiliation_heads, fold
-from .relation_parties import SentenceParties, case_role
+from .relation_parse import NameSpan
+from .relation_parties import SentenceParties
 
 TARGET_TYPES = frozenset({"organization", "country"})
 # How a person attaches to the post noun that describes them, when the parse gets it.
@@ -40,11 +41,6 @@ def title_words() -> frozenset[str]:
     return frozenset(fold(row["title"]) for row in read_lexicon("titles"))
 
 
-def mention_span(doc: Doc, mention: Mention) -> Span | None:
-    """Return the tokens of a mention."""
-    return doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-
-
 class PhraseRelations:
     """Find the affiliation and part_of relations of one sentence."""
 
@@ -59,7 +55,7 @@ class PhraseRelations:
         """Yield (source, target, type) for every affiliation and part_of of the sentence."""
         seen = set()
         for mention in self.mentions:
-            span = mention_span(self.doc, mention)
+            span = self.parties.spans.get(mention)
             if span is None or (mention.entity, span.root.i) in seen:
                 continue
             seen.add((mention.entity, span.root.i))
@@ -73,53 +69,60 @@ class PhraseRelations:
 
     def is_post(self, token: Token) -> bool:
         """Return True for a post noun outside any mention ("chef", "ministre")."""
-        return fold(token.text) in self.heads and self.parties.mention(token) is None
+        return self.parties.folded[token.i] in self.heads and self.parties.mention(token) is None
 
-    def post_heads(self, span: Span) -> list[Token]:
+    def post_heads(self, span: NameSpan) -> list[Token]:
         """Return the post nouns a person's name is in apposition with."""
         root = span.root
-        found = [c for c in root.children if c.dep_ == "appos" and self.is_post(c)]
-        if root.dep_ in PERSON_TO_HEAD_DEPS and self.is_post(root.head) and not case_role(root):
-            found.append(root.head)
+        parse = self.parties.parse
+        found = [c for c in parse.children(root) if c.dep_ == "appos" and self.is_post(c)]
+        if (
+            root.dep_ in PERSON_TO_HEAD_DEPS
+            and self.is_post(parse.head(root))
+            and not self.parties.role(root)
+        ):
+            found.append(parse.head(root))
         for post in (self.preceding_post(span), self.following_post(span)):
             if post is not None:
                 found.append(post)
         return list(dict.fromkeys(found))
 
-    def following_post(self, span: Span) -> Token | None:
+    def following_post(self, span: NameSpan) -> Token | None:
         """Return the post noun of an apposition right after the name ("X, le chef de ...")."""
         i = span.end
-        if i >= span.sent.end or self.doc[i].text != ",":
+        if i >= self.parties.sent.end or self.parties.folded[i] != ",":
             return None
         i += 1
         while (
-            i < span.sent.end and i - span.end <= MAX_GAP and fold(self.doc[i].text) in DETERMINERS
+            i < self.parties.sent.end
+            and i - span.end <= MAX_GAP
+            and self.parties.folded[i] in DETERMINERS
         ):
             i += 1
-        if i < span.sent.end and self.is_post(self.doc[i]):
-            return self.doc[i]
+        if i < self.parties.sent.end and self.is_post(self.parties.parse.token(i)):
+            return self.parties.parse.token(i)
         return None
 
-    def preceding_post(self, span: Span) -> Token | None:
+    def preceding_post(self, span: NameSpan) -> Token | None:
         """Return the post noun whose phrase ends right before the name, past commas and titles."""
         i = span.start - 1
         gap = 0
-        while i >= span.sent.start and gap < MAX_GAP:
-            word = fold(self.doc[i].text)
+        while i >= self.parties.sent.start and gap < MAX_GAP:
+            word = self.parties.folded[i]
             if word not in DETERMINERS and word != "," and word.rstrip(".") not in self.titles:
                 break
             i -= 1
             gap += 1
-        if i < span.sent.start:
+        if i < self.parties.sent.start:
             return None
-        last = self.doc[i]
+        last = self.parties.parse.token(i)
         if last.dep_ == "cc":
             return None  # "le ministre qatari et X": X is someone else
         for candidate in [last, *last.ancestors]:
             if (
                 candidate.i > last.i
                 or not self.is_post(candidate)
-                or span.root in candidate.conjuncts
+                or span.root in self.parties.parse.conjuncts(candidate)
             ):
                 continue
             between = self.doc[candidate.i + 1 : last.i + 1]
@@ -130,8 +133,8 @@ class PhraseRelations:
     def post_targets(self, token: Token, *, depth: int) -> list[Mention]:
         """Return the organisations and countries the phrase of a post noun names."""
         found: list[Mention] = []
-        for child in token.children:
-            role = case_role(child)
+        for child in self.parties.children(token):
+            role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and role in ("", "de")):
                 found.extend(self.phrase_mentions(child, depth=depth))
         return found
@@ -144,13 +147,13 @@ class PhraseRelations:
             return []  # another person ("l'homologue de X"), not a post's institution
         if depth < MAX_DEPTH:
             found.extend(self.post_targets(token, depth=depth + 1))
-        for conjunct in token.conjuncts:
+        for conjunct in self.parties.parse.conjuncts(token):
             other = self.parties.own(conjunct)
             if other is not None and other.type in TARGET_TYPES:
                 found.append(other)
         return found
 
-    def owners(self, mention: Mention, span: Span) -> list[Mention]:
+    def owners(self, mention: Mention, span: NameSpan) -> list[Mention]:
         """Return the countries and organisations an organisation belongs to."""
         found = [
             other
@@ -159,11 +162,11 @@ class PhraseRelations:
             and mention.start_char <= other.start_char
             and other.end_char <= mention.end_char
         ]
-        for token in span:
-            for child in token.children:
+        for i in range(span.start, span.end):
+            for child in self.parties.parse.kids_of(i):
                 if child.i in range(span.start, span.end) or self.parties.mention(child) == mention:
                     continue
-                role = case_role(child)
+                role = self.parties.role(child)
                 if child.dep_ == "amod" or (child.dep_ == "nmod" and role == "de"):
                     own = self.parties.own(child)
                     if own is not None and own.type in TARGET_TYPES:

@@ -9,21 +9,21 @@ relates X and Y. Two names in a sentence that no trigger links are never related
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from spacy.tokens import Span, Token
 
 from .records import Mention
-from .relation_lexicons import Trigger, fold, trigger_table
+from .relation_lexicons import Trigger, trigger_table
 from .relation_modality import ASSERTED, HEDGED, NEGATED, polarity
+from .relation_parse import SentenceParse
 from .relation_parties import (
     CLAUSE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     SentenceParties,
-    case_role,
     clause_head,
     looks_nominal,
     path_to,
@@ -31,6 +31,8 @@ from .relation_parties import (
 )
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
+REFLEXIVES = frozenset({"se", "s'"})
+OBJECT_DEPS = frozenset({"obj"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
 
@@ -51,11 +53,18 @@ class Frame:
         """Yield each related pair once."""
         pairs = []
         if self.partners:
-            pairs += [(a, b) for a in self.agents for b in self.partners]
+            same_kind = has_person(self.agents) and has_person(self.partners)
+            same_kind = same_kind and not (is_uniform(self.agents) and is_uniform(self.partners))
+            pairs += [
+                (a, b)
+                for a in self.agents
+                for b in self.partners
+                if not same_kind or (a.type == "person") == (b.type == "person")
+            ]
         elif self.mutual:
-            pairs += list(combinations(self.agents, 2))
+            pairs += side_pairs(self.agents)
         for group in self.groups:
-            pairs += list(combinations(group, 2))
+            pairs += side_pairs(group)
         seen = set()
         for a, b in pairs:
             key = frozenset((a.entity, b.entity))
@@ -64,34 +73,111 @@ class Frame:
                 yield a, b
 
 
+def has_person(mentions: list[Mention]) -> bool:
+    """Return True when one of `mentions` is a person."""
+    return any(m.type == "person" for m in mentions)
+
+
+def is_uniform(mentions: list[Mention]) -> bool:
+    """Return True when `mentions` are all persons or all not persons."""
+    return len({m.type == "person" for m in mentions}) <= 1
+
+
+def side_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Return the pairs of coordinated parties.
+
+    Officials named with their states ("le ministre espagnol X et son homologue marocain
+    Y") pair person with person and state with state: X does not cooperate with Morocco
+    as a state, his country does.
+    """
+    pairs = list(combinations(mentions, 2))
+    if sum(m.type == "person" for m in mentions) >= 2 and not is_uniform(mentions):
+        pairs = [(a, b) for a, b in pairs if (a.type == "person") == (b.type == "person")]
+    return pairs
+
+
 class FrameFinder:
     """Read the trigger frames of one sentence."""
 
     def __init__(
-        self, sent: Span, parties: SentenceParties, previous_subject: list[Mention]
+        self,
+        sent: Span,
+        parties: SentenceParties,
+        previous_subject: Callable[[], list[Mention]],
     ) -> None:
         self.sent = sent
         self.parties = parties
         self.previous_subject = previous_subject
+        self.marked: dict[tuple[int, bool], list[tuple[Token, str]]] = {}
         self.triggers = trigger_table()
+        self.parse = parties.parse
 
     def frames(self) -> Iterator[Frame]:
         """Yield the asserted or hedged frames of the sentence."""
-        for token in self.sent:
-            forms = self.triggers.get(fold(token.text))
-            if forms:
-                nominal = looks_nominal(token)
+        folded = self.parties.folded
+        for i in range(self.sent.start, self.sent.end):
+            word = folded[i]
+            forms = self.triggers.get(word)
+            if not forms and word not in OPPOSING_ROLES:
+                continue  # most words: no Token built
+            token = self.parse.token(i)
+            adjective = forms.get("adj") if forms and token.dep_ == "amod" else None
+            if adjective is not None:
+                yield from self.adjective_frame(token, adjective)
+            elif forms:
+                nominal = looks_nominal(token, self.parse)
                 trigger = forms.get("noun" if nominal else "verb")
-                if trigger is not None:
+                if trigger is not None and self.fits(token, trigger):
                     yield from self.trigger_frame(token, trigger, nominal=nominal)
-            if token.dep_ == "case" and fold(token.text) in OPPOSING_ROLES:
-                yield from self.opposing_frame(token.head)
+            if token.dep_ == "case" and word in OPPOSING_ROLES:
+                yield from self.opposing_frame(self.parse.head(token))
+
+    def adjective_frame(self, adjective: Token, trigger: Trigger) -> Iterator[Frame]:
+        """Yield the frame of a joint-action adjective as its noun's ("patrouilles conjointes")."""
+        noun = self.parse.head(adjective)
+        if noun == adjective or (trigger.heads and self.parse.folded[noun.i] not in trigger.heads):
+            return
+        if self.triggers.get(self.parse.folded[noun.i], {}).get("noun") is not None:
+            return  # "un exercice conjoint": the noun is a trigger of its own
+        yield from self.trigger_frame(noun, replace(trigger, pos="noun"), nominal=True)
+
+    def fits(self, token: Token, trigger: Trigger) -> bool:
+        """Return True when a verb trigger has what its row asks: "se", a matching object."""
+        if trigger.reflexive and not any(
+            self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
+        ):
+            return False
+        if trigger.objects:
+            return any(
+                child.dep_ in OBJECT_DEPS and self.names_object(child, trigger.objects)
+                for child in self.parse.children(token)
+            )
+        return True
+
+    def names_object(self, token: Token, words: frozenset[str]) -> bool:
+        """Return True when the phrase of `token` (two levels down) has one of `words`."""
+        if self.parse.folded[token.i] in words:
+            return True
+        return any(
+            self.parse.folded[c.i] in words or self.parse.folded[g.i] in words
+            for c in self.parse.children(token)
+            for g in self.parse.children(c)
+        )
+
+    def partner_group(self, token: Token, trigger: Trigger) -> list[Mention]:
+        """Return the parties of a partner phrase; "à" + a capital is its state unless a visit."""
+        found = self.parties.group(token)
+        if not found and not trigger.visit and self.parties.role(token) == "à":
+            state = self.parties.capital_state(token)
+            if state is not None:
+                found = [state]
+        return found
 
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""
-        verb = clause_head(token)
-        path = path_to(token, verb)
-        stance = polarity(path, verbal_trigger=not nominal)
+        verb = clause_head(token, self.parse)
+        path = path_to(token, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=not nominal)
         if stance == NEGATED:
             return
         frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
@@ -104,7 +190,9 @@ class FrameFinder:
         else:
             self.verb_roles(frame, verb, trigger)
         search_root = token if in_subject or verb == token else verb
-        self.marked_partners(frame, search_root, skip_subject=search_root == verb)
+        # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
+        roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
+        self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         yield frame
 
@@ -116,24 +204,30 @@ class FrameFinder:
             frame.partners += patients
         elif not frame.agents:
             frame.agents = patients
-        for child in verb.children:
-            if case_role(child) in trigger.partners:
-                frame.partners += self.parties.group(child)
+        for child in self.parse.children(verb):
+            if self.parties.role(child) in trigger.partners:
+                frame.partners += self.partner_group(child, trigger)
 
     def noun_roles(
         self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool
     ) -> None:
         """Fill agents and partners of a noun trigger: the verb's subject or the noun's owner."""
         modifiers, complements = [], []
-        for child in noun.children:
-            role = case_role(child)
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and not role):
                 modifiers += self.parties.group(child)
             elif role == "de":
                 complements += self.parties.group(child)
             elif role in trigger.partners:
-                frame.partners += self.parties.group(child)
-        verb_agents = [] if in_subject or verb == noun else self.parties.agents(verb)
+                frame.partners += self.partner_group(child, trigger)
+        if in_subject:
+            verb_agents = []
+        elif verb == noun:
+            # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
+            verb_agents = self.parties.agents(noun) if self.has_subject(noun) else []
+        else:
+            verb_agents = self.parties.agents(verb)
         if verb_agents:
             frame.agents = verb_agents
             frame.partners += modifiers
@@ -142,16 +236,38 @@ class FrameFinder:
         else:
             frame.agents = modifiers + complements
         if not in_subject and verb != noun:
-            for child in verb.children:
-                if child != noun and case_role(child) in trigger.partners - {"de"}:
-                    frame.partners += self.parties.group(child)
+            for child in self.parse.children(verb):
+                if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
+                    frame.partners += self.partner_group(child, trigger)
 
-    def marked_partners(self, frame: Frame, root: Token, *, skip_subject: bool) -> None:
-        """Add the "avec" partners and "entre" groups found in the clause under `root`."""
-        for token in clause_tokens(root, skip_subject=skip_subject):
-            role = case_role(token)
+    def has_subject(self, token: Token) -> bool:
+        """Return True when `token` has a subject of its own."""
+        return any(c.dep_ in SUBJECT_DEPS for c in self.parse.children(token))
+
+    def marked_partners(
+        self,
+        frame: Frame,
+        root: Token,
+        trigger: Trigger,
+        roles: frozenset[str],
+        *,
+        skip_subject: bool,
+    ) -> None:
+        """Add the "avec" partners, "entre" groups and `roles` partners under `root`."""
+        key = (root.i, skip_subject)
+        marked = self.marked.get(key)
+        if marked is None:
+            # Several triggers share a clause: list its case-marked phrases once.
+            marked = self.marked[key] = [
+                (token, role)
+                for token in clause_tokens(root, self.parse, skip_subject=skip_subject)
+                if (role := self.parties.role(token))
+            ]
+        for token, role in marked:
             if role == "avec":
                 frame.partners += self.parties.group(token)
+            elif role in roles:
+                frame.partners += self.partner_group(token, trigger)
             elif role == "entre":
                 group = self.parties.group(token)
                 if len(group) >= 2:
@@ -162,20 +278,20 @@ class FrameFinder:
     def opposing_frame(self, token: Token) -> Iterator[Frame]:
         """Yield the opposition a "contre X" or "face à X" complement sets up."""
         targets = self.parties.group(token)
-        if not targets or token.head == token:
+        if not targets or self.parse.is_root(token):
             return
-        head = token.head
-        verb = clause_head(head)
-        path = path_to(head, verb)
-        stance = polarity(path, verbal_trigger=False)
+        head = self.parse.head(token)
+        verb = clause_head(head, self.parse)
+        path = path_to(head, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=False)
         if stance == NEGATED:
             return
         agents = self.owners(head) if head != verb else []
         if not agents:
             agents = self.parties.agents(verb)
-        if not agents and has_possessive(path, verb):
-            agents = self.previous_subject
-        marker = next(c for c in token.children if c.dep_ == "case")
+        if not agents and has_possessive(path, verb, self.parse):
+            agents = self.previous_subject()
+        marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
         )
@@ -183,16 +299,16 @@ class FrameFinder:
     def owners(self, noun: Token) -> list[Mention]:
         """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
         found = []
-        for child in noun.children:
-            role = case_role(child)
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
                 found += self.parties.group(child)
         return found
 
 
-def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
+def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> Iterator[Token]:
     """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
-    stack = [(child, 1) for child in root.children]
+    stack = [(child, 1) for child in parse.children(root)]
     while stack:
         token, depth = stack.pop()
         if token.dep_ in CLAUSE_DEPS or (
@@ -201,13 +317,17 @@ def clause_tokens(root: Token, *, skip_subject: bool) -> Iterator[Token]:
             continue
         yield token
         if depth < MAX_SEARCH_DEPTH:
-            stack.extend((child, depth + 1) for child in token.children)
+            stack.extend((child, depth + 1) for child in parse.children(token))
 
 
-def has_possessive(path: list[Token], verb: Token) -> bool:
+def has_possessive(path: list[Token], verb: Token, parse: SentenceParse) -> bool:
     """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
-    tokens = [*path, *verb.children]
-    return any(c.dep_ == "det" and fold(c.text) in POSSESSIVES for t in tokens for c in t.children)
+    tokens = [*path, *parse.children(verb)]
+    return any(
+        c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES
+        for t in tokens
+        for c in parse.children(t)
+    )
 
 
 __all__ = ["ASSERTED", "Frame", "FrameFinder"]

@@ -25,10 +25,14 @@ CASE_ROLES = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Return the matching key of a word: lower case, no accents, straight apostrophe."""
+def fold_text(text: str) -> str:
+    """Return the matching key of a text: lower case, no accents, straight apostrophes."""
     return strip_accents(text).lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
+
+
+# Words repeat, sentences do not: only words go through the cache.
+fold = lru_cache(maxsize=65536)(fold_text)
+fold.__doc__ = "Return the matching key of a word (cached `fold_text`)."
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,13 @@ class Trigger:
 
     lemma: str
     relation: str
-    pos: str  # "noun" or "verb": the same form can be both ("aide", "menace")
+    pos: str  # "noun", "verb" or "adj": the same form can be two ("aide", "menace")
     partners: frozenset[str]  # roles beyond "avec"/"entre": "obj", "à", "de", "en"
     mutual: bool  # coordinated agents relate to each other ("Le Maroc et le Qatar coopèrent")
+    reflexive: bool = False  # only with "se" ("s'est rendu en Libye", not "a rendu hommage")
+    visit: bool = False  # the partner is a destination: a capital there is a place
+    objects: frozenset[str] = frozenset()  # if set, the object must name one ("vendre des armes")
+    heads: frozenset[str] = frozenset()  # an adjective's nouns, if not all ("opération commune")
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,9 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
     """Return folded word form → part of speech → trigger."""
     table: dict[str, dict[str, Trigger]] = {}
     for row in read_lexicon("triggers"):
-        if row.get("pos") not in ("noun", "verb"):
+        if row.get("pos") not in ("noun", "verb", "adj"):
             raise ValueError(
-                f"triggers.jsonl: lemma {row.get('lemma')!r} needs pos 'noun' or 'verb'"
+                f"triggers.jsonl: lemma {row.get('lemma')!r} needs pos 'noun', 'verb' or 'adj'"
             )
         trigger = Trigger(
             lemma=row["lemma"],
@@ -76,6 +84,10 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
             pos=row["pos"],
             partners=frozenset(row.get("partners", [])),
             mutual=bool(row.get("mutual", False)),
+            reflexive=bool(row.get("reflexive", False)),
+            visit=bool(row.get("visit", False)),
+            objects=frozenset(fold(word) for word in row.get("objects", [])),
+            heads=frozenset(fold(word) for word in row.get("heads", [])),
         )
         for form in row_forms(row):
             table.setdefault(fold(form), {}).setdefault(trigger.pos, trigger)
@@ -111,6 +123,12 @@ def modality() -> Modality:
         conditionals=frozenset(kinds.get("conditional", ())),
         hedge_phrases=re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b"),
     )
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Return ISO code → usual French short name of a country."""
+    return {row["code"]: row["name"] for row in read_lexicon("countries")}
 
 
 @cache

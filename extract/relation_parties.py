@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .records import GRAPH_ENTITY_TYPES, Mention
 from .relation_lexicons import CASE_ROLES, capital_key, capitals, fold
+from .relation_parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 AGENT_DEPS = frozenset({"obl:agent"})
 OBJECT_DEPS = frozenset({"obj", "iobj"})
 # Clause-level relations: a walk from a word up to its clause stops at them.
@@ -43,18 +45,18 @@ LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
 LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
 
 
-def case_role(token: Token) -> str:
+def case_role(token: Token, parse: SentenceParse | None = None) -> str:
     """Return the role of the case marker of a nominal ("au" → "à", "d’" → "de"), or ""."""
-    for child in token.children:
+    for child in parse.children(token) if parse else token.children:
         if child.dep_ == "case":
-            word = fold(child.text)
+            word = parse.folded[child.i] if parse else fold(child.text)
             return CASE_ROLES.get(word, word)
     return ""
 
 
-def looks_nominal(token: Token) -> bool:
+def looks_nominal(token: Token, parse: SentenceParse) -> bool:
     """Return True when the parse treats `token` as a noun (a determiner, a case, a noun slot)."""
-    deps = {child.dep_ for child in token.children}
+    deps = {child.dep_ for child in parse.children(token)}
     if deps & {"det", "case"}:
         return True
     if deps & VERBAL_CHILD_DEPS:
@@ -65,19 +67,38 @@ def looks_nominal(token: Token) -> bool:
 class SentenceParties:
     """The mentions of one sentence, indexed by token, and the parties phrases stand for."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention]) -> None:
+    def __init__(
+        self, doc: Doc, sent: Span, mentions: list[Mention], *, words: DocWords | None = None
+    ) -> None:
         self.sent = sent
+        words = words or DocWords(doc)
+        self.parse = SentenceParse(sent, words)
+        self.folded = self.parse.folded
+        self.children = self.parse.children
+        self.head = self.parse.head
+        self.roles: dict[int, str] = {}
+        self.states: list[Mention] = []  # capitals read as their country
+        # Several triggers of a clause ask for the same phrases: walk each once.
+        self.groups: dict[tuple[int, int], list[Mention]] = {}
+        self.subjects: dict[int, list[Mention]] = {}
         self.at: dict[int, Mention] = {}
-        self.spans: dict[Mention, Span] = {}
+        self.spans: dict[Mention, NameSpan] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
         for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
-            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-            if span is None:
+            bounds = words.token_range(mention.start_char, mention.end_char)
+            if bounds is None:
                 continue
-            self.spans[mention] = span
-            for token in span:
-                self.at.setdefault(token.i, mention)
+            span = self.spans[mention] = NameSpan(*bounds, self.parse)
+            for i in range(span.start, span.end):
+                self.at.setdefault(i, mention)
         self.capitals = capitals()
+
+    def role(self, token: Token) -> str:
+        """Return `case_role(token)`, computed once per token."""
+        role = self.roles.get(token.i)
+        if role is None:
+            role = self.roles[token.i] = case_role(token, self.parse)
+        return role
 
     def mention(self, token: Token) -> Mention | None:
         """Return the mention `token` belongs to, if any."""
@@ -90,22 +111,32 @@ class SentenceParties:
             return None
         if mention.type in GRAPH_ENTITY_TYPES:
             return mention
-        code = self.capitals.get(capital_key(mention.text)) if mention.type == "location" else None
-        if code is None or not self.stands_for_state(token):
+        if mention.type != "location" or not self.stands_for_state(token):
             return None
-        return replace(mention, type="country", entity=f"country:{code}")
+        return self.capital_state(token)
 
-    @staticmethod
-    def stands_for_state(token: Token) -> bool:
+    def capital_state(self, token: Token) -> Mention | None:
+        """Return the country a capital at `token` stands for, whatever its slot."""
+        mention = self.mention(token)
+        if mention is None or mention.type != "location":
+            return None
+        code = self.capitals.get(capital_key(mention.text))
+        if code is None:
+            return None
+        state = replace(mention, type="country", entity=f"country:{code}")
+        self.states.append(state)
+        return state
+
+    def stands_for_state(self, token: Token) -> bool:
         """Return True when a capital is an actor ("Rabat et Doha ont signé", "avec Rabat",
         "la mission de Tel-Aviv"), not a place ("à Rabat", "a visité Rabat", "arrivé de Rabat")."""
-        role = case_role(token)
+        role = self.role(token)
         if role in ("avec", "entre"):
             return True
         if role in ("de", "par"):
             return token.dep_ in ("nmod", "obl:agent")
-        if not role and token.dep_ == "conj" and token.head != token:
-            return SentenceParties.stands_for_state(token.head)
+        if not role and token.dep_ == "conj" and not self.parse.is_root(token):
+            return self.stands_for_state(self.head(token))
         return not role and token.dep_ in CAPITAL_ACTOR_DEPS
 
     def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
@@ -116,10 +147,10 @@ class SentenceParties:
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
         found: list[Mention] = []
-        for child in token.children:
+        for child in self.children(token):
             if child.dep_ not in MODIFIER_DEPS:
                 continue
-            role = case_role(child)
+            role = self.role(child)
             if role == "de":
                 found.extend(self.group(child, depth=depth + 1))
             elif not role and self.own(child) is not None:
@@ -128,6 +159,14 @@ class SentenceParties:
 
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
+        key = (token.i, depth)
+        cached = self.groups.get(key)
+        if cached is None:
+            cached = self.groups[key] = self.walk_group(token, depth=depth)
+        return list(cached)  # callers extend what they get
+
+    def walk_group(self, token: Token, *, depth: int) -> list[Mention]:
+        """Compute `group`."""
         found = self.parties(token, depth=depth)
         for conjunct in self.conjuncts(token):
             found.extend(self.parties(conjunct, depth=depth))
@@ -141,53 +180,65 @@ class SentenceParties:
         The parser may hang a conjunct on a word inside a name ("Les Émirats arabes
         unis, Bahreïn et le Maroc": Bahreïn and Maroc under "unis").
         """
-        found = list(token.conjuncts)
+        found = self.parse.conjuncts(token)
         mention = self.mention(token)
         if mention is not None:
             inside = self.spans[mention]
             found += [
                 c
-                for t in inside
-                for c in t.children
+                for i in range(inside.start, inside.end)
+                for c in self.parse.kids_of(i)
                 if c.dep_ == "conj" and self.at.get(c.i) != mention
             ]
         return list(dict.fromkeys(found))
 
     def agents(self, verb: Token) -> list[Mention]:
         """Return who acts in the clause of `verb`: its subject, or the agent of a passive."""
+        cached = self.subjects.get(verb.i)
+        if cached is None:
+            cached = self.subjects[verb.i] = self.walk_agents(verb)
+        return list(cached)
+
+    def walk_agents(self, verb: Token) -> list[Mention]:
+        """Compute `agents`."""
         found: list[Mention] = []
         has_subject = False
-        for child in verb.children:
+        for child in self.children(verb):
             if child.dep_ in SUBJECT_DEPS:
                 has_subject = True
-                if fold(child.text) in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
-                    found.extend(self.group(verb.head))
+                if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
+                    found.extend(self.group(self.head(verb)))
                 else:
                     found.extend(self.group(child))
-            elif child.dep_ in AGENT_DEPS or (case_role(child) == "par" and is_passive(verb)):
+            elif child.dep_ in AGENT_DEPS or (self.role(child) == "par" and self.is_passive(verb)):
                 has_subject = True
                 found.extend(self.group(child))
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 has_subject = True
-        if not has_subject and verb.dep_ in CONTROLLED_DEPS and verb.head != verb:
-            return self.agents(verb.head)
+        if not has_subject and verb.dep_ in CONTROLLED_DEPS and not self.parse.is_root(verb):
+            return self.agents(self.head(verb))
         return unique(found)
 
     def patients(self, verb: Token) -> list[Mention]:
         """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
 
         A partitive object ("forme des pilotes tunisiens") is often parsed as a "de"
-        complement of the verb; it counts as the object.
+        complement of the verb, and a plain object as a bare "nmod" ("financerait le
+        Hamas"); both count as the object.
         """
         found: list[Mention] = []
-        for child in verb.children:
+        for child in self.children(verb):
             if (
                 child.dep_ in OBJECT_DEPS
                 or child.dep_ in PASSIVE_SUBJECT_DEPS
-                or (child.dep_ == "nmod" and case_role(child) == "de")
+                or (child.dep_ == "nmod" and self.role(child) in ("de", ""))
             ):
                 found.extend(self.group(child))
         return unique(found)
+
+    def is_passive(self, verb: Token) -> bool:
+        """Return True for a passive verb ("a été sanctionné")."""
+        return any(child.dep_ == "aux:pass" for child in self.children(verb))
 
     def subject_of(self, sent: Span) -> list[Mention]:
         """Return the parties of the main subject of a sentence."""
@@ -202,50 +253,45 @@ def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
     one. A following sibling that names a party, has no case of its own, and is separated
     from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
     """
-    if token.head == token or parties.own(token) is None:
+    if parties.parse.is_root(token) or parties.own(token) is None:
         return []
     found = []
     end = token.right_edge.i
-    for sibling in token.head.children:
-        if sibling.i <= end or sibling.dep_ not in LIST_DEPS or case_role(sibling):
+    for sibling in parties.children(parties.head(token)):
+        if sibling.i <= end or sibling.dep_ not in LIST_DEPS or parties.role(sibling):
             continue
-        gap = token.doc[end + 1 : parties_start(sibling)]
-        if parties.own(sibling) is None or not all(fold(t.text) in LIST_GLUE for t in gap):
+        gap = parties.folded[end + 1 : parties_start(sibling, parties.parse)]
+        if parties.own(sibling) is None or not all(word in LIST_GLUE for word in gap):
             break
         found.append(sibling)
         end = sibling.right_edge.i
     return found
 
 
-def is_passive(verb: Token) -> bool:
-    """Return True for a passive verb ("a été sanctionné")."""
-    return any(child.dep_ == "aux:pass" for child in verb.children)
-
-
-def parties_start(token: Token) -> int:
+def parties_start(token: Token, parse: SentenceParse) -> int:
     """Return where the phrase of `token` starts, past its coordinating word."""
     start = token.left_edge.i
-    while start < token.i and token.doc[start].dep_ in ("cc", "det", "punct"):
+    while start < token.i and parse.token(start).dep_ in ("cc", "det", "punct"):
         start += 1
     return start
 
 
-def clause_head(token: Token) -> Token:
+def clause_head(token: Token, parse: SentenceParse) -> Token:
     """Return the head of the clause `token` belongs to (the token itself if it heads one)."""
     while (
         token.dep_ not in CLAUSE_DEPS
-        and not any(child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for child in token.children)
-        and token.head != token
+        and not any(child.dep_ in ANY_SUBJECT_DEPS for child in parse.children(token))
+        and not parse.is_root(token)
     ):
-        token = token.head
+        token = parse.head(token)
     return token
 
 
-def path_to(token: Token, head: Token) -> list[Token]:
+def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
     """Return the tokens from `token` up to its ancestor `head`, both included."""
     path = [token]
-    while path[-1] != head and path[-1].head != path[-1]:
-        path.append(path[-1].head)
+    while path[-1] != head and not parse.is_root(path[-1]):
+        path.append(parse.head(path[-1]))
     return path
 
 
