@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .lexicon import read_lexicon, strip_accents
+from .tokens import Lexicon, TokenTable
 
 SPANS_KEY = "coopgraph_countries"
 # Words after which a lower-case demonym is a language, not a nationality.
@@ -100,33 +101,38 @@ def one_word_names(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     }
 
 
-def is_language(span: Span) -> bool:
+def is_language(span: Span, tokens: TokenTable) -> bool:
     """Return True when a lower-case demonym is used as the name of a language."""
-    if span.label_ != "DEMONYM" or not span.text.islower() or span.start == 0:
+    if span.label_ != "DEMONYM" or span.start == 0:
         return False
-    return span.doc[span.start - 1].lower_ in LANGUAGE_CUES
+    if not tokens.span_text(span.start, span.end).islower():
+        return False
+    return tokens.lowers[span.start - 1] in LANGUAGE_CUES
 
 
-def is_written_as_name(span: Span) -> bool:
+def is_written_as_name(span: Span, tokens: TokenTable) -> bool:
     """Return True when a country-name match starts with a capital, as names do."""
-    return span.label_ != "COUNTRY" or span.text[:1].isupper()
+    return span.label_ != "COUNTRY" or tokens.texts[span.start][:1].isupper()
 
 
-def glued_clitic_spans(doc: Doc, names: dict[str, str]) -> list[Span]:
+def glued_clitic_spans(doc: Doc, names: dict[str, str], tokens: TokenTable) -> list[Span]:
     """Return country spans for tokens like "Israëlse": a name with a clitic glued to it."""
+    texts = tokens.texts
     found = []
-    for token in doc[:-1]:
-        text = token.text
-        if not text[:1].isupper() or not text[-1:].isalpha() and not text.endswith(("’", "'")):
+    for i in range(len(texts) - 1):
+        text = texts[i]
+        if not text.endswith(GLUED_CLITICS) or not text[:1].isupper():
+            continue  # (a cheap test first: most tokens end with no clitic)
+        if not text[-1:].isalpha() and not text.endswith(("’", "'")):
             continue
-        following = doc[token.i + 1].text
+        following = texts[i + 1]
         if not (following.isalpha() and following.islower()):
             continue  # a clitic is followed by its verb ("se sont", "s'est")
         for clitic in GLUED_CLITICS:
             if text.endswith(clitic) and len(text) > len(clitic) + 2:
                 code = names.get(fold(text[: -len(clitic)]))
                 if code is not None:
-                    found.append(Span(doc, token.i, token.i + 1, label="COUNTRY", span_id=code))
+                    found.append(Span(doc, i, i + 1, label="COUNTRY", span_id=code))
                     break
     return found
 
@@ -141,19 +147,48 @@ class CountryRuler(SpanRuler):
         rows = read_lexicon("countries")
         self.glue_names = one_word_names(rows)
         self.first_name_codes = frozenset(row["code"] for row in rows if row.get("ambiguous"))
-        self.add_patterns(list(country_patterns(rows)))
+        self.lexicon = Lexicon(nlp.vocab)
+        patterns = list(country_patterns(rows))
+        # An abbreviation is one token matched as written ({"ORTH": "USA"}): a dict
+        # lookup per token finds them, where spaCy's `Matcher` builds a Token for each.
+        self.abbreviations: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pattern in patterns:
+            if not isinstance(pattern["pattern"], str):
+                (attrs,) = pattern["pattern"]
+                self.abbreviations[attrs["ORTH"]].append((pattern["label"], pattern["id"]))
+        # Phrase patterns match on LOWER, which only the tokenizer sets: `add_patterns`
+        # would otherwise run every pattern through the pipeline built so far (NER,
+        # parser: about a second at each load).
+        with nlp.select_pipes(disable=nlp.pipe_names):
+            self.add_patterns([p for p in patterns if isinstance(p["pattern"], str)])
+
+    def abbreviation_spans(self, doc: Doc, tokens: TokenTable) -> list[Span]:
+        """Return a span per abbreviation pattern matching a token, as written."""
+        return [
+            Span(doc, i, i + 1, label=label, span_id=code)
+            for i, text in enumerate(tokens.texts)
+            if text in self.abbreviations
+            for label, code in self.abbreviations[text]
+        ]
 
     def match(self, doc: Doc) -> list[Span]:
         """Return the country spans of `doc`, longest first where they overlap."""
+        tokens = TokenTable(doc, self.lexicon)
         people = {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
+        # The same spans, in the same order, as `SpanRuler.match` with the abbreviations
+        # (it returns them sorted; sorting spans again is costly, so only when needed).
+        matches = super().match(doc)
+        abbreviations = self.abbreviation_spans(doc, tokens)
+        if abbreviations:
+            matches = sorted(set(matches).union(abbreviations))
         spans = [
             s
-            for s in super().match(doc)
-            if is_written_as_name(s)
-            and not is_language(s)
+            for s in matches
+            if is_written_as_name(s, tokens)
+            and not is_language(s, tokens)
             and not (s.id_ in self.first_name_codes and s.start in people)
         ]
-        spans += glued_clitic_spans(doc, self.glue_names)
+        spans += glued_clitic_spans(doc, self.glue_names, tokens)
         return sorted(filter_spans(spans))
 
 

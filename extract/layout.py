@@ -136,7 +136,7 @@ class LayoutMarker:
             if doc.has_annotation("DEP"):
                 raise ValueError(Errors.E043)  # as `token.is_sent_start = ...` would
             # One `from_array` call: each `token.is_sent_start = ...` scans the whole Doc.
-            starts = doc.to_array([SENT_START])
+            starts = doc.to_array(SENT_START)
             for i in breaks:
                 starts[i] = 1 if i == 0 else 0  # True, or None (unknown)
                 if i + 1 < len(doc):

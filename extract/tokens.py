@@ -2,15 +2,51 @@
 
 Every `doc[i]`, `for token in doc` and `span.text` builds new Python objects (a `Token`
 per access, a string per `.text`); the rules in `extract/` look at each token many
-times, so they read these lists instead, filled by one `Doc.to_array` call.
+times, so they read these lists instead. The attributes they read (text, lower case,
+punctuation, space, title case, number) belong to the word type, not to the token, so
+they are looked up once per word type (`Lexicon`) and shared by every Doc.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_NUM, ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-ATTRS = [ORTH, SPACY, IDX, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_NUM]
+# Word types remembered by a `Lexicon` before it starts afresh, so memory stays flat.
+LEXICON_SIZE = 200_000
+
+WordType = tuple[str, str, bool, bool, bool, bool]  # text, lower, punct, space, title, num
+
+
+class Lexicon:
+    """The attributes of each word type of one vocabulary, read once per type."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.types: dict[int, WordType] = {}
+
+    def word_types(self, orths: list[int]) -> list[WordType]:
+        """Return the attributes of each word type in `orths`, in order."""
+        types = self.types
+        if len(types) > LEXICON_SIZE:
+            types.clear()
+        out = []
+        for orth in orths:
+            found = types.get(orth)
+            if found is None:
+                # Token.text, .lower_, .is_punct... read these same lexeme attributes.
+                lex = self.vocab[orth]
+                found = types[orth] = (
+                    lex.orth_,
+                    lex.lower_,
+                    lex.is_punct,
+                    lex.is_space,
+                    lex.is_title,
+                    lex.like_num,
+                )
+            out.append(found)
+        return out
 
 
 def doc_text(doc: Doc) -> str:
@@ -24,22 +60,38 @@ def doc_text(doc: Doc) -> str:
     )
 
 
-class TokenTable:
-    """The text, offsets and flags of every token of a Doc, as Python lists."""
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Return, for each token, the number of its sentence, as `doc.sents` cuts them.
 
-    def __init__(self, doc: Doc) -> None:
+    A sentence starts at every token after the first whose `sent_start` is 1.
+    """
+    numbers, number = [], 0
+    for i, start in enumerate(doc.to_array(SENT_START).tolist()):
+        if start == 1 and i:
+            number += 1
+        numbers.append(number)
+    return numbers
+
+
+class TokenTable:
+    """The text, offsets and flags of every token of a Doc, as Python sequences."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon | None = None) -> None:
         self.doc = doc
-        columns = doc.to_array(ATTRS).T.tolist() if len(doc) else [[] for _ in ATTRS]
-        orths, spaces, starts, self.is_punct, self.is_space, self.is_title, self.like_num = columns
-        strings = doc.vocab.strings
-        self.texts: list[str] = [strings[orth] for orth in orths]
+        if not len(doc):
+            orths, spaces, starts = [], [], []
+        else:
+            orths, spaces, starts = doc.to_array([ORTH, SPACY, IDX]).T.tolist()
+        types = (lexicon or Lexicon(doc.vocab)).word_types(orths)
+        columns = tuple(zip(*types, strict=True)) if types else ((),) * 6
+        self.texts, self.lowers, self.is_punct, self.is_space, self.is_title, self.like_num = (
+            columns
+        )
         self.text = "".join(
             [text + " " if space else text for text, space in zip(self.texts, spaces, strict=True)]
         )
         self.starts: list[int] = starts
         self.ends = [start + len(text) for start, text in zip(starts, self.texts, strict=True)]
-        # Token.lower_ is the lexeme's LOWER attribute: `str.lower` of its text.
-        self.lowers = [text.lower() for text in self.texts]
 
     def __len__(self) -> int:
         return len(self.texts)
