@@ -9,6 +9,8 @@ they are looked up once per word type (`Lexicon`) and shared by every Doc.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -74,27 +76,71 @@ def sentence_numbers(doc: Doc) -> list[int]:
 
 
 class TokenTable:
-    """The text, offsets and flags of every token of a Doc, as Python sequences."""
+    """The text, offsets and flags of every token of a Doc, as Python sequences.
+
+    Each column is read on first use, so a component pays only for what it looks at.
+    """
 
     def __init__(self, doc: Doc, lexicon: Lexicon | None = None) -> None:
         self.doc = doc
-        if not len(doc):
-            orths, spaces, starts = [], [], []
-        else:
-            orths, spaces, starts = doc.to_array([ORTH, SPACY, IDX]).T.tolist()
-        types = (lexicon or Lexicon(doc.vocab)).word_types(orths)
-        columns = tuple(zip(*types, strict=True)) if types else ((),) * 6
-        self.texts, self.lowers, self.is_punct, self.is_space, self.is_title, self.like_num = (
-            columns
-        )
-        self.text = "".join(
-            [text + " " if space else text for text, space in zip(self.texts, spaces, strict=True)]
-        )
-        self.starts: list[int] = starts
-        self.ends = [start + len(text) for start, text in zip(starts, self.texts, strict=True)]
+        self.lexicon = lexicon or Lexicon(doc.vocab)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.doc)
+
+    @cached_property
+    def types(self) -> list[WordType]:
+        """The word type of each token."""
+        orths = self.doc.to_array(ORTH).tolist() if len(self.doc) else []
+        return self.lexicon.word_types(orths)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """`token.text` of each token."""
+        return [t[0] for t in self.types]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """`token.lower_` of each token."""
+        return [t[1] for t in self.types]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        """`token.is_punct` of each token."""
+        return [t[2] for t in self.types]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        """`token.is_space` of each token."""
+        return [t[3] for t in self.types]
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        """`token.is_title` of each token."""
+        return [t[4] for t in self.types]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        """`token.like_num` of each token."""
+        return [t[5] for t in self.types]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """`token.idx` of each token."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """`token.idx + len(token)` of each token."""
+        return [start + len(text) for start, text in zip(self.starts, self.texts, strict=True)]
+
+    @cached_property
+    def text(self) -> str:
+        """`doc.text`."""
+        spaces = self.doc.to_array(SPACY).tolist() if len(self.doc) else []
+        return "".join(
+            [text + " " if space else text for text, space in zip(self.texts, spaces, strict=True)]
+        )
 
     def span_text(self, start: int, end: int) -> str:
         """Return the text of tokens [start, end), as `doc[start:end].text` does."""
