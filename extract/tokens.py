@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import numpy
 from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -33,22 +34,20 @@ class Lexicon:
         types = self.types
         if len(types) > LEXICON_SIZE:
             types.clear()
-        out = []
-        for orth in orths:
-            found = types.get(orth)
-            if found is None:
-                # Token.text, .lower_, .is_punct... read these same lexeme attributes.
-                lex = self.vocab[orth]
-                found = types[orth] = (
-                    lex.orth_,
-                    lex.lower_,
-                    lex.is_punct,
-                    lex.is_space,
-                    lex.is_title,
-                    lex.like_num,
-                )
-            out.append(found)
-        return out
+        found = list(map(types.get, orths))
+        if None in found:
+            for i, orth in enumerate(orths):
+                if found[i] is None:
+                    found[i] = types.get(orth) or self.add(orth)
+        return found
+
+    def add(self, orth: int) -> WordType:
+        """Remember and return the attributes of one word type."""
+        # Token.text, .lower_, .is_punct... read these same lexeme attributes.
+        lex = self.vocab[orth]
+        found = (lex.orth_, lex.lower_, lex.is_punct, lex.is_space, lex.is_title, lex.like_num)
+        self.types[orth] = found
+        return found
 
 
 def doc_text(doc: Doc) -> str:
@@ -67,12 +66,11 @@ def sentence_numbers(doc: Doc) -> list[int]:
 
     A sentence starts at every token after the first whose `sent_start` is 1.
     """
-    numbers, number = [], 0
-    for i, start in enumerate(doc.to_array(SENT_START).tolist()):
-        if start == 1 and i:
-            number += 1
-        numbers.append(number)
-    return numbers
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = False
+    return numpy.cumsum(starts).tolist()
 
 
 class TokenTable:
@@ -95,34 +93,39 @@ class TokenTable:
         return self.lexicon.word_types(orths)
 
     @cached_property
-    def texts(self) -> list[str]:
+    def columns(self) -> list[tuple]:
+        """The six attributes of `WordType`, each as a tuple over the tokens."""
+        return list(zip(*self.types, strict=True)) if self.types else [()] * 6
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
         """`token.text` of each token."""
-        return [t[0] for t in self.types]
+        return self.columns[0]
 
     @cached_property
-    def lowers(self) -> list[str]:
+    def lowers(self) -> tuple[str, ...]:
         """`token.lower_` of each token."""
-        return [t[1] for t in self.types]
+        return self.columns[1]
 
     @cached_property
-    def is_punct(self) -> list[bool]:
+    def is_punct(self) -> tuple[bool, ...]:
         """`token.is_punct` of each token."""
-        return [t[2] for t in self.types]
+        return self.columns[2]
 
     @cached_property
-    def is_space(self) -> list[bool]:
+    def is_space(self) -> tuple[bool, ...]:
         """`token.is_space` of each token."""
-        return [t[3] for t in self.types]
+        return self.columns[3]
 
     @cached_property
-    def is_title(self) -> list[bool]:
+    def is_title(self) -> tuple[bool, ...]:
         """`token.is_title` of each token."""
-        return [t[4] for t in self.types]
+        return self.columns[4]
 
     @cached_property
-    def like_num(self) -> list[bool]:
+    def like_num(self) -> tuple[bool, ...]:
         """`token.like_num` of each token."""
-        return [t[5] for t in self.types]
+        return self.columns[5]
 
     @cached_property
     def starts(self) -> list[int]:
