@@ -14,15 +14,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .lexicon import strip_accents
 from .mentions import Candidate, is_acronym
+from .tokens import TokenTable
 
 # Short words an acronym usually skips ("Direction générale DE LA sécurité").
 SKIPPED_WORDS = frozenset(
-    {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "pour", "à", "a", "aux", "au",
-     "sur", "of", "the", "and", "for"}
+    {
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "et",
+        "en",
+        "pour",
+        "à",
+        "a",
+        "aux",
+        "au",
+        "sur",
+        "of",
+        "the",
+        "and",
+        "for",
+    }
 )
 WINDOW = 15  # tokens before the parenthesis where the long form may start
 PART_SEPARATORS = frozenset({"-", "/", "–"})
@@ -48,72 +69,84 @@ def matches_initials(acronym: str, text: str) -> bool:
     return acronym.upper() in (initials(text, skip=True), initials(text, skip=False))
 
 
-def acronym_parts(doc: Doc, open_i: int) -> tuple[int, list[str]] | None:
+def acronym_parts(tokens: TokenTable, open_i: int) -> tuple[int, list[str]] | None:
     """Return (index of ")", [parts]) when "(" at `open_i` holds only acronyms, else None."""
-    close = next((t.i for t in doc[open_i + 1 : open_i + 8] if t.text == ")"), None)
+    texts = tokens.texts
+    close = next(
+        (i for i in range(open_i + 1, min(open_i + 8, len(texts))) if texts[i] == ")"), None
+    )
     if close is None:
         return None
-    parts = [t.text for t in doc[open_i + 1 : close] if t.text not in PART_SEPARATORS]
+    parts = [text for text in texts[open_i + 1 : close] if text not in PART_SEPARATORS]
     if parts and all(is_acronym(part) for part in parts):
         return close, parts
     return None
 
 
-def long_form_before(doc: Doc, open_i: int, acronym: str) -> Span | None:
+def long_form_before(tokens: TokenTable, open_i: int, acronym: str) -> tuple[int, int] | None:
     """Return the shortest capitalised name ending before "(" whose initials spell `acronym`."""
     end = open_i
     for start in range(end - 1, max(end - WINDOW, 0) - 1, -1):
-        token = doc[start]
-        if "\n" in token.text:
+        text = tokens.texts[start]
+        if "\n" in text:
             return None
-        if token.text[:1].isupper() and matches_initials(acronym, doc[start:end].text):
-            return doc[start:end]
+        if text[:1].isupper() and matches_initials(acronym, tokens.span_text(start, end)):
+            return start, end
     return None
 
 
-def coordinated_long_form(doc: Doc, open_i: int, parts: list[str]) -> Span | None:
+def coordinated_long_form(
+    tokens: TokenTable, open_i: int, parts: list[str]
+) -> tuple[int, int] | None:
     """Return the first conjunct of "X et de Y (ACR1-ACR2)" when X spells ACR1 and X+Y both."""
     for et in range(open_i - 1, max(open_i - WINDOW, 0), -1):
-        if doc[et].lower_ != "et":
+        if tokens.lowers[et] != "et":
             continue
-        first = long_form_before(doc, et, parts[0])
+        first = long_form_before(tokens, et, parts[0])
         if first is None:
             continue
-        whole = initials(doc[first.start : open_i].text, skip=True)
+        whole = initials(tokens.span_text(first[0], open_i), skip=True)
         second = parts[1]
         if any(whole == parts[0] + second[k:] for k in range(1, len(second))):
             return first
     return None
 
 
-def acronym_definitions(doc: Doc) -> list[Definition]:
-    """Return every acronym the text defines with the token range of its long form."""
+def acronym_definitions(doc: Doc, tokens: TokenTable | None = None) -> list[Definition]:
+    """Return every acronym the text defines with the token range of its long form.
+
+    `tokens` is the Doc's token table, if at hand.
+    """
+    if tokens is None:
+        tokens = TokenTable(doc)
+    texts = tokens.texts
     found = []
-    for token in doc:
-        if token.text != "(":
-            continue
-        inside = acronym_parts(doc, token.i)
+    for i in [i for i, text in enumerate(texts) if text == "("]:
+        inside = acronym_parts(tokens, i)
         if inside is not None:
             _, parts = inside
-            span = long_form_before(doc, token.i, parts[0]) if len(parts) == 1 else None
+            span = long_form_before(tokens, i, parts[0]) if len(parts) == 1 else None
             if len(parts) == 2:
-                span = coordinated_long_form(doc, token.i, parts)
+                span = coordinated_long_form(tokens, i, parts)
             if span is not None:
-                found.append(Definition(parts[0], span.start, span.end))
-        elif token.i > 0 and is_acronym(doc[token.i - 1].text):
-            definition = reverse_definition(doc, token.i)
+                found.append(Definition(parts[0], *span))
+        elif i > 0 and is_acronym(texts[i - 1]):
+            definition = reverse_definition(tokens, i)
             if definition is not None:
                 found.append(definition)
     return found
 
 
-def reverse_definition(doc: Doc, open_i: int) -> Definition | None:
+def reverse_definition(tokens: TokenTable, open_i: int) -> Definition | None:
     """Return the definition of "ACR (Long Form)", when the parenthesis spells the acronym."""
-    close = next((t.i for t in doc[open_i + 1 : open_i + WINDOW] if t.text == ")"), None)
-    acronym = doc[open_i - 1].text
-    if close is None or close == open_i + 1 or not doc[open_i + 1].text[:1].isupper():
+    texts = tokens.texts
+    close = next(
+        (i for i in range(open_i + 1, min(open_i + WINDOW, len(texts))) if texts[i] == ")"), None
+    )
+    acronym = texts[open_i - 1]
+    if close is None or close == open_i + 1 or not texts[open_i + 1][:1].isupper():
         return None
-    if matches_initials(acronym, doc[open_i + 1 : close].text):
+    if matches_initials(acronym, tokens.span_text(open_i + 1, close)):
         return Definition(acronym, open_i + 1, close)
     return None
 

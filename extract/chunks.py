@@ -17,9 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .entities import EntityResolver, name_key, person_key
 from .records import DocumentResult, Mention
+
+if TYPE_CHECKING:  # spaCy loads only where the model runs, not in a parent of workers
+    from .entities import EntityResolver
 
 MAX_CHARS = 100_000  # well under spaCy's max_length, and a Doc of this size parses in ~1 s
 
@@ -88,6 +91,8 @@ def shifted_mention(mention: Mention, offset: int, sentences: int, entity: str) 
 
 def person_ids(pieces: Sequence[Piece]) -> dict[str, str]:
     """Return piece-level person id → document-level id, resolving lone names across pieces."""
+    from .entities import name_key, person_key
+
     full_names = {}
     for piece in pieces:
         for mention in piece.result.mentions:

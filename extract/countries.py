@@ -31,9 +31,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .lexicon import read_lexicon, strip_accents
+from .tokens import Lexicon, TokenTable
 
 SPANS_KEY = "coopgraph_countries"
 # Words after which a lower-case demonym is a language, not a nationality.
@@ -100,35 +100,60 @@ def one_word_names(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     }
 
 
-def is_language(span: Span) -> bool:
+# A match as the rules see it: (start, end, label hash, id hash, label, id). Sorting these
+# tuples orders matches as spaCy orders their spans (by offsets, then label and id hash).
+Match = tuple[int, int, int, int, str, str]
+
+
+def is_language(match: Match, tokens: TokenTable) -> bool:
     """Return True when a lower-case demonym is used as the name of a language."""
-    if span.label_ != "DEMONYM" or not span.text.islower() or span.start == 0:
+    start, end, _, _, label, _ = match
+    if label != "DEMONYM" or start == 0:
         return False
-    return span.doc[span.start - 1].lower_ in LANGUAGE_CUES
+    # Spaces have no case: the words' own text says what `span.text.islower()` says.
+    if not "".join(tokens.texts[start:end]).islower():
+        return False
+    return tokens.lowers[start - 1] in LANGUAGE_CUES
 
 
-def is_written_as_name(span: Span) -> bool:
+def is_written_as_name(match: Match, tokens: TokenTable) -> bool:
     """Return True when a country-name match starts with a capital, as names do."""
-    return span.label_ != "COUNTRY" or span.text[:1].isupper()
+    return match[4] != "COUNTRY" or tokens.texts[match[0]][:1].isupper()
 
 
-def glued_clitic_spans(doc: Doc, names: dict[str, str]) -> list[Span]:
-    """Return country spans for tokens like "Israëlse": a name with a clitic glued to it."""
+def glued_clitic_matches(names: dict[str, str], tokens: TokenTable) -> list[tuple[int, str]]:
+    """Return (token, code) for tokens like "Israëlse": a name with a clitic glued to it."""
+    texts = tokens.texts
     found = []
-    for token in doc[:-1]:
-        text = token.text
-        if not text[:1].isupper() or not text[-1:].isalpha() and not text.endswith(("’", "'")):
+    for i in range(len(texts) - 1):
+        text = texts[i]
+        if not text.endswith(GLUED_CLITICS) or not text[:1].isupper():
+            continue  # (a cheap test first: most tokens end with no clitic)
+        if not text[-1:].isalpha() and not text.endswith(("’", "'")):
             continue
-        following = doc[token.i + 1].text
+        following = texts[i + 1]
         if not (following.isalpha() and following.islower()):
             continue  # a clitic is followed by its verb ("se sont", "s'est")
         for clitic in GLUED_CLITICS:
             if text.endswith(clitic) and len(text) > len(clitic) + 2:
                 code = names.get(fold(text[: -len(clitic)]))
                 if code is not None:
-                    found.append(Span(doc, token.i, token.i + 1, label="COUNTRY", span_id=code))
+                    found.append((i, code))
                     break
     return found
+
+
+def longest_matches(matches: list[Match]) -> list[Match]:
+    """Return `spacy.util.filter_spans` of the matches: the first longest wins an overlap."""
+    ranked = sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True)
+    result = []
+    seen: set[int] = set()
+    for match in ranked:
+        start, end = match[0], match[1]
+        if start not in seen and end - 1 not in seen:
+            result.append(match)
+            seen.update(range(start, end))
+    return sorted(result, key=lambda m: m[0])
 
 
 class CountryRuler(SpanRuler):
@@ -141,20 +166,61 @@ class CountryRuler(SpanRuler):
         rows = read_lexicon("countries")
         self.glue_names = one_word_names(rows)
         self.first_name_codes = frozenset(row["code"] for row in rows if row.get("ambiguous"))
-        self.add_patterns(list(country_patterns(rows)))
+        self.lexicon = Lexicon(nlp.vocab)
+        patterns = list(country_patterns(rows))
+        # An abbreviation is one token matched as written ({"ORTH": "USA"}): a dict
+        # lookup per token finds them, where spaCy's `Matcher` builds a Token for each.
+        self.abbreviations: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pattern in patterns:
+            if not isinstance(pattern["pattern"], str):
+                (attrs,) = pattern["pattern"]
+                self.abbreviations[attrs["ORTH"]].append((pattern["label"], pattern["id"]))
+        # Phrase patterns match on LOWER, which only the tokenizer sets: `add_patterns`
+        # would otherwise run every pattern through the pipeline built so far (NER,
+        # parser: about a second at each load).
+        with nlp.select_pipes(disable=nlp.pipe_names):
+            self.add_patterns([p for p in patterns if isinstance(p["pattern"], str)])
+
+    def as_match(self, start: int, end: int, label: str, code: str) -> Match:
+        """Return a match tuple, with the hashes `Span(label=..., span_id=...)` would hold."""
+        strings = self.nlp.vocab.strings
+        return (start, end, strings.add(label), strings.add(code), label, code)
+
+    def raw_matches(self, doc: Doc, tokens: TokenTable) -> list[Match]:
+        """Return what `SpanRuler.match` returns, plus the abbreviations, as sorted tuples."""
+        self._require_patterns()
+        found = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            found += self.matcher(doc)
+        matches = set()
+        for m_id, start, end in found:
+            if start != end:
+                entry = self._match_label_id_map[m_id]
+                matches.add(self.as_match(start, end, entry["label"], entry["id"]))
+        for i, text in enumerate(tokens.texts):
+            for label, code in self.abbreviations.get(text, ()):
+                matches.add(self.as_match(i, i + 1, label, code))
+        return sorted(matches)
 
     def match(self, doc: Doc) -> list[Span]:
         """Return the country spans of `doc`, longest first where they overlap."""
+        # The rules work on tuples: building, hashing and sorting `Span` objects costs
+        # more than the rules themselves; only the spans kept are built.
+        tokens = TokenTable(doc, self.lexicon)
         people = {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
-        spans = [
-            s
-            for s in super().match(doc)
-            if is_written_as_name(s)
-            and not is_language(s)
-            and not (s.id_ in self.first_name_codes and s.start in people)
+        matches = [
+            m
+            for m in self.raw_matches(doc, tokens)
+            if is_written_as_name(m, tokens)
+            and not is_language(m, tokens)
+            and not (m[5] in self.first_name_codes and m[0] in people)
         ]
-        spans += glued_clitic_spans(doc, self.glue_names)
-        return sorted(filter_spans(spans))
+        for i, code in glued_clitic_matches(self.glue_names, tokens):
+            matches.append(self.as_match(i, i + 1, "COUNTRY", code))
+        return [
+            Span(doc, start, end, label=label, span_id=code)
+            for start, end, _, _, label, code in sorted(longest_matches(matches))
+        ]
 
 
 @Language.factory(

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .chunks import MAX_CHARS, Piece, merge_pieces, split_text
 from .records import Document, DocumentResult
+
+if TYPE_CHECKING:  # spaCy loads only where the model runs, not in a parent of workers
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH_SIZE = 32  # beats spaCy's default of 256 on speed, at half the memory
 # Documents per memory zone and per worker task: a multiple of BATCH_SIZE, so that the

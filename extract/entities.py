@@ -16,6 +16,7 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,9 +26,13 @@ from .extensions import register_extensions
 from .lexicon import read_lexicon, slugify, strip_accents
 from .mentions import Candidate, find_candidates, is_acronym
 from .records import Entity, Mention
+from .tokens import Lexicon, TokenTable, sentence_numbers
 
 ID_PREFIX = {
-    "person": "person", "organization": "org", "country": "country", "location": "location"
+    "person": "person",
+    "organization": "org",
+    "country": "country",
+    "location": "location",
 }
 TYPE_OF_PREFIX = {prefix: kind for kind, prefix in ID_PREFIX.items()}
 
@@ -37,6 +42,7 @@ def country_names() -> dict[str, str]:
     return {row["code"]: row["name"] for row in read_lexicon("countries")}
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Return the comparison key of a name: no accents, case, articles or punctuation."""
     return slugify(text)
@@ -54,35 +60,39 @@ class EntityResolver:
         register_extensions()
         self.name = name
         self.countries = country_names()
+        self.lexicon = Lexicon(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        definitions = acronym_definitions(doc)
-        candidates = find_candidates(doc, long_form_candidates(definitions))
-        full_names = self.full_names(doc, candidates)
+        tokens = TokenTable(doc, self.lexicon)
+        definitions = acronym_definitions(doc, tokens)
+        candidates = find_candidates(doc, long_form_candidates(definitions), tokens)
+        full_names = self.full_names(tokens, candidates)
         candidates = [
             c
             for c in candidates
-            if c.type != "misc" or lone_name_fit(doc[c.start : c.end].text, full_names)
+            if c.type != "misc" or lone_name_fit(tokens.span_text(c.start, c.end), full_names)
         ]
         acronym_of = {}
         for definition in definitions:
-            acronym_of[name_key(doc[definition.start : definition.end].text)] = definition.acronym
+            long_form = tokens.span_text(definition.start, definition.end)
+            acronym_of[name_key(long_form)] = definition.acronym
             acronym_of[name_key(definition.acronym)] = definition.acronym
-        keys = self.entity_keys(doc, candidates, acronym_of)
+        keys = self.entity_keys(tokens, candidates, acronym_of)
         sent_of = sentence_index(doc)
         furniture = doc._.coopgraph_furniture or []
         mentions = []
         for cand, key in zip(candidates, keys, strict=True):
-            span = doc[cand.start : cand.end]
+            # Candidates are never empty, so these are the span's text and offsets.
+            start_char = tokens.starts[cand.start]
             mentions.append(
                 Mention(
-                    text=span.text,
-                    start_char=span.start_char,
-                    end_char=span.end_char,
+                    text=tokens.span_text(cand.start, cand.end),
+                    start_char=start_char,
+                    end_char=tokens.ends[cand.end - 1],
                     sent=sent_of[cand.start],
                     type=TYPE_OF_PREFIX[key.split(":", 1)[0]],
                     entity=key,
-                    furniture=in_ranges(span.start_char, furniture),
+                    furniture=in_ranges(start_char, furniture),
                 )
             )
         doc._.coopgraph_mentions = mentions
@@ -90,14 +100,14 @@ class EntityResolver:
         return doc
 
     def entity_keys(
-        self, doc: Doc, candidates: list[Candidate], acronym_of: dict[str, str]
+        self, tokens: TokenTable, candidates: list[Candidate], acronym_of: dict[str, str]
     ) -> list[str]:
         """Return the canonical entity id of each candidate, in order."""
-        full_names = self.full_names(doc, candidates)
+        full_names = self.full_names(tokens, candidates)
         named_codes = {c.key for c in candidates if c.type == "country" and not c.demonym}
         keys = []
         for cand in candidates:
-            text = doc[cand.start : cand.end].text
+            text = tokens.span_text(cand.start, cand.end)
             if cand.type == "country":
                 keys.append(f"country:{pick_code(cand.key, named_codes)}")
             elif cand.type in ("person", "misc") or (
@@ -112,13 +122,15 @@ class EntityResolver:
         return keys
 
     @staticmethod
-    def full_names(doc: Doc, candidates: list[Candidate]) -> dict[str, str]:
+    def full_names(tokens: TokenTable, candidates: list[Candidate]) -> dict[str, str]:
         """Return slug → text of the multi-word person names of the document."""
         names = {}
         for cand in candidates:
-            span = doc[cand.start : cand.end]
-            if cand.type == "person" and len(span.text.split()) > 1:
-                names[name_key(span.text)] = span.text
+            if cand.type != "person":
+                continue
+            text = tokens.span_text(cand.start, cand.end)
+            if len(text.split()) > 1:
+                names[name_key(text)] = text
         return names
 
     def entities(self, mentions: list[Mention]) -> list[Entity]:
@@ -185,6 +197,8 @@ def sentence_index(doc: Doc) -> list[int]:
     index = [0] * len(doc)
     if not doc.has_annotation("SENT_START"):
         return index
+    if "sents" not in doc.user_hooks:
+        return sentence_numbers(doc)
     for number, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             index[i] = number

@@ -10,17 +10,22 @@ name out of the graph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import register_extensions
 from .lexicon import read_lexicon, strip_accents
+from .tokens import doc_text
 
 # A teaser is a line cut short by the site: it ends with an ellipsis right after a word.
 TEASER_END = re.compile(r"\w\s*(\.\.\.|…)\s*$")
 SEPARATORS = frozenset(":|»-–—")
+NEWLINE = re.compile("\n")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -37,6 +42,12 @@ def _fold(text: str) -> str:
     return strip_accents(text).casefold().strip()
 
 
+def _fold_head(text: str) -> str:
+    # Folding is character by character, so the fold of a line's head is a prefix of the
+    # fold of the whole line (before its final strip).
+    return strip_accents(text).casefold().lstrip()
+
+
 class FurnitureRules:
     """Decide which lines of a page are furniture, from the `furniture` lexicon."""
 
@@ -46,9 +57,22 @@ class FurnitureRules:
             ({**row, "folded": _fold(row["marker"])} for row in rows),
             key=lambda row: -len(row["folded"]),
         )
+        self.markers = tuple(row["folded"] for row in self.rows)
+        self.longest = max(map(len, self.markers), default=0)
+        self.head_chars = self.longest + 16
+
+    def could_start(self, line: str) -> bool:
+        """Return False when no marker can open `line`, reading only its first characters."""
+        if len(line) <= self.head_chars:
+            return True
+        head = _fold_head(line[: self.head_chars])
+        # A head shorter than the longest marker cannot rule out a marker beyond it.
+        return len(head) < self.longest or head.startswith(self.markers)
 
     def marker_of(self, line: str) -> dict | None:
         """Return the furniture row whose marker `line` starts with, or None."""
+        if not self.could_start(line):
+            return None
         folded = _fold(line)
         for row in self.rows:
             marker = row["folded"]
@@ -89,7 +113,7 @@ class FurnitureRules:
                 found.append((start, end))
                 pending_next = scope == "next"
                 rest = scope == "rest"
-            elif teasers and TEASER_END.search(line):
+            elif teasers and ("…" in line or "..." in line) and TEASER_END.search(line):
                 found.append((start, end))
         return found
 
@@ -104,15 +128,36 @@ class LayoutMarker:
         self.rules = FurnitureRules(read_lexicon("furniture"))
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if "\n" in token.text and token.is_space:
-                token.is_sent_start = token.i == 0 or None
-                if token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = True
-            elif "\n" in doc[token.i - 1].whitespace_ and token.i > 0:
-                token.is_sent_start = True
-        doc._.coopgraph_furniture = self.rules.ranges(doc.text, teasers=self.teasers)
+        text = doc_text(doc)
+        # A token's trailing whitespace is one space at most, so a line break is always
+        # inside a space token: visit only the tokens holding one.
+        breaks = line_break_tokens(doc, text)
+        if breaks:
+            if doc.has_annotation("DEP"):
+                raise ValueError(Errors.E043)  # as `token.is_sent_start = ...` would
+            # One `from_array` call: each `token.is_sent_start = ...` scans the whole Doc.
+            starts = doc.to_array(SENT_START)
+            for i in breaks:
+                starts[i] = 1 if i == 0 else 0  # True, or None (unknown)
+                if i + 1 < len(doc):
+                    starts[i + 1] = 1
+            doc.from_array([SENT_START], starts)
+        doc._.coopgraph_furniture = self.rules.ranges(text, teasers=self.teasers)
         return doc
+
+
+def line_break_tokens(doc: Doc, text: str) -> list[int]:
+    """Return the indices of the space tokens holding a line break, in order."""
+    if "\n" not in text:
+        return []
+    columns = doc.to_array([IDX, IS_SPACE]).T.tolist()
+    starts, is_space = columns
+    found = dict.fromkeys(
+        i
+        for i in (bisect_right(starts, m.start()) - 1 for m in NEWLINE.finditer(text))
+        if is_space[i]
+    )
+    return list(found)
 
 
 @Language.factory(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,13 @@ def read_lexicon(name: str) -> tuple[dict[str, Any], ...]:
 
 def strip_accents(text: str) -> str:
     """Return `text` without combining accents ("États" → "Etats")."""
+    if text.isascii():
+        return text  # nothing to decompose: the common case, kept cheap
+    return _strip_accents(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -21,15 +21,16 @@ position), never at lists of particular names:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from .countries import SPANS_KEY
 from .layout import FurnitureRules
 from .lexicon import read_lexicon
+from .tokens import TokenTable
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 # A model designation: letters, an optional hyphen, digits ("TB-2", "F-16", "A320", "Su-35").
@@ -38,8 +39,24 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 # Lower-case words that may open a name ("de Gaulle", "al-Assad", "ben Salmane").
 NAME_PARTICLES = frozenset(
-    {"de", "du", "des", "d'", "d’", "la", "le", "al", "el", "ben", "bin", "van", "von", "ibn",
-     "abou", "abu"}
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "la",
+        "le",
+        "al",
+        "el",
+        "ben",
+        "bin",
+        "van",
+        "von",
+        "ibn",
+        "abou",
+        "abu",
+    }
 )
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 RUBRIC_BARS = frozenset({"|", "•"})
@@ -49,9 +66,12 @@ HEADING_MAX_TOKENS = 3
 SHOUTING_MIN_LETTERS = 12
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A span of the Doc and what we take it to name."""
+class Candidate(NamedTuple):
+    """A span of the Doc and what we take it to name.
+
+    A named tuple: as immutable and hashable as a frozen dataclass (the same fields hash
+    the same way), and several times cheaper to build, which matters at one per name.
+    """
 
     start: int  # token index
     end: int
@@ -81,30 +101,32 @@ def furniture_rules() -> FurnitureRules:
 def is_acronym(text: str) -> bool:
     """Return True for an all-capital word that can name an organisation ("DGSN")."""
     return (
-        ACRONYM.match(text) is not None
+        text.isupper()  # a cheap first test: every acronym passes it
+        and ACRONYM.match(text) is not None
         and ROMAN_NUMERAL.match(text) is None
         and text not in acronym_stoplist()
     )
 
 
-def is_product(span: Span, label: str) -> bool:
-    """Return True when a span carries a model designation ("Bayraktar TB-2", "F-16").
+def is_product(tokens: TokenTable, start: int, end: int, label: str) -> bool:
+    """Return True when tokens [start, end) carry a model designation ("Bayraktar TB-2").
 
     A lone code without hyphen ("M23", "G20") is left to the model when it says ORG.
     """
-    for token in span:
-        if PRODUCT_CODE.match(token.text):
-            return len(span) > 1 or "-" in token.text or label != "ORG"
+    for text in tokens.texts[start:end]:
+        if PRODUCT_CODE.match(text):
+            return end - start > 1 or "-" in text or label != "ORG"
     return False
 
 
 class Lines:
     """The lines of a Doc's text, computed once (`doc.text` rebuilds the string each time)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.markers: dict[int, int] = {}
+        self.shouting: dict[int, bool] = {}
 
     def bounds(self, position: int) -> tuple[int, int]:
         """Return the (start, end) offsets of the line holding character `position`."""
@@ -125,161 +147,216 @@ class Lines:
             self.markers[start] = start + furniture_rules().marker_length(self.text[start:end])
         return self.markers[start]
 
-
-def in_shouting_line(span: Span, lines: Lines) -> bool:
-    """Return True when the span's line is all capitals (a heading, where case says nothing)."""
-    letters = [c for c in lines.line(span.start_char) if c.isalpha()]
-    return len(letters) > SHOUTING_MIN_LETTERS and all(c.isupper() for c in letters)
-
-
-def is_heading(span: Span, lines: Lines) -> bool:
-    """Return True when the span is all of a short line without sentence punctuation."""
-    line = lines.line(span.start_char).strip()
-    words = [t for t in span if not t.is_space]
-    return line == span.text.strip() and len(words) <= HEADING_MAX_TOKENS and line[-1:] not in ".!?"
+    def is_shouting(self, position: int) -> bool:
+        """Return True when the line of `position` is all capitals (a heading)."""
+        start, end = self.bounds(position)
+        if start not in self.shouting:
+            letters = [c for c in self.text[start:end] if c.isalpha()]
+            self.shouting[start] = len(letters) > SHOUTING_MIN_LETTERS and all(
+                c.isupper() for c in letters
+            )
+        return self.shouting[start]
 
 
-def is_rubric(span: Span) -> bool:
+def is_heading(tokens: TokenTable, start: int, end: int, lines: Lines) -> bool:
+    """Return True when tokens [start, end) are all of a short line without sentence punctuation."""
+    line = lines.line(tokens.starts[start]).strip()
+    words = end - start - sum(tokens.is_space[start:end])
+    return (
+        line == tokens.span_text(start, end).strip()
+        and words <= HEADING_MAX_TOKENS
+        and line[-1:] not in ".!?"
+    )
+
+
+def is_rubric(tokens: TokenTable, start: int, end: int) -> bool:
     """Return True for a one-word label opening a line before a bar ("Vidéo | ...")."""
-    doc = span.doc
-    opens_line = span.start == 0 or "\n" in doc[span.start - 1].text
-    return opens_line and span.end < len(doc) and doc[span.end].text in RUBRIC_BARS
+    opens_line = start == 0 or "\n" in tokens.texts[start - 1]
+    return opens_line and end < len(tokens) and tokens.texts[end] in RUBRIC_BARS
 
 
-def in_furniture_marker(span: Span, lines: Lines) -> bool:
-    """Return True when the span overlaps the marker of a furniture line ("Lire aussi")."""
-    return span.start_char < lines.marker_end(span.start_char)
+def in_furniture_marker(position: int, lines: Lines) -> bool:
+    """Return True when character `position` is inside the marker of a furniture line."""
+    return position < lines.marker_end(position)
 
 
-def line_pieces(span: Span) -> list[Span]:
-    """Cut a span at its line breaks and rubric bars: a name never runs across them."""
-    pieces, start = [], span.start
-    for token in span:
-        if "\n" in token.text or token.text in RUBRIC_BARS:
-            if token.i > start:
-                pieces.append(span.doc[start : token.i])
-            start = token.i + 1
-    if span.end > start:
-        pieces.append(span.doc[start : span.end])
+def line_pieces(tokens: TokenTable, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut tokens [start, end) at line breaks and rubric bars: a name never runs across them."""
+    pieces = []
+    for i in range(start, end):
+        text = tokens.texts[i]
+        if "\n" in text or text in RUBRIC_BARS:
+            if i > start:
+                pieces.append((start, i))
+            start = i + 1
+    if end > start:
+        pieces.append((start, end))
     return pieces
 
 
 def trim_span(span: Span, *, titles: frozenset[str]) -> Span | None:
     """Drop leading articles, titles and stray lower-case words, and trailing punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
+    trimmed = trim_range(TokenTable(span.doc), span.start, span.end, titles=titles)
+    return None if trimmed is None else span.doc[trimmed[0] : trimmed[1]]
+
+
+def trim_range(
+    tokens: TokenTable, start: int, end: int, *, titles: frozenset[str]
+) -> tuple[int, int] | None:
+    """Return tokens [start, end) trimmed as `trim_span` does, or None when no name is left."""
+    lowers, texts = tokens.lowers, tokens.texts
+    is_punct, is_space = tokens.is_punct, tokens.is_space
     while start < end:
-        token = doc[start]
-        lower = token.lower_
+        lower = lowers[start]
         if lower in ARTICLES or lower.rstrip(".") in titles or lower in titles:
             start += 1
-        elif token.is_punct or token.is_space:
+        elif is_punct[start] or is_space[start]:
             start += 1
-        elif token.text[:1].islower() and lower not in NAME_PARTICLES:
+        elif texts[start][:1].islower() and lower not in NAME_PARTICLES:
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (is_punct[end - 1] or is_space[end - 1]):
         end -= 1
-    if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+    if start >= end or not any(map(str.isalpha, tokens.span_text(start, end))):
         return None  # a name has letters: "�" or "2022" alone names nobody
-    return doc[start:end]
+    return start, end
 
 
-def anchored_description(ent: Span, demonym_starts: set[int]) -> bool:
+def anchored_description(
+    tokens: TokenTable, start: int, end: int, demonym_starts: set[int]
+) -> bool:
     """Return True for a lower-case description anchored by a demonym ("police marocaine").
 
     The demonym comes before any capitalised word of the span: "qatari de l'Intérieur",
     "ministère qatari de l'Intérieur", "cyber-direction israélienne".
     """
-    for token in ent:
-        if token.i in demonym_starts:
+    for i in range(start, end):
+        if i in demonym_starts:
             return True
-        if token.text[:1].isupper() and token.lower_ not in ARTICLES:
+        if tokens.texts[i][:1].isupper() and tokens.lowers[i] not in ARTICLES:
             return False
     return False
 
 
 def country_candidates(doc: Doc) -> list[Candidate]:
     """Return the ruler's country names and demonyms as candidates."""
-    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
-    return [
-        Candidate(span.start, span.end, "country", key=span.id_, demonym=span.label_ == "DEMONYM")
-        for span in spans
-    ]
+    if SPANS_KEY not in doc.spans:
+        return []
+    strings = doc.vocab.strings
+    demonym = strings.add("DEMONYM")
+    codes: dict[int, str] = {}  # span.id → span.id_, looked up once per code
+    found = []
+    for span in doc.spans[SPANS_KEY]:
+        code = codes.get(span.id)
+        if code is None:
+            code = codes[span.id] = span.id_
+        found.append(Candidate(span.start, span.end, "country", code, span.label == demonym))
+    return found
+
+
+class CountryIndex:
+    """The country candidates of a Doc, indexed for the questions NER spans ask of them."""
+
+    def __init__(self, countries: list[Candidate]) -> None:
+        self.countries = sorted(countries, key=lambda c: c.start)
+        self.starts = [c.start for c in self.countries]
+        # Tokens inside a country name (not a demonym); an empty name overlaps the spans
+        # strictly around its position.
+        self.named_tokens = {i for c in countries if not c.demonym for i in range(c.start, c.end)}
+        self.empty_names = [c.start for c in countries if not c.demonym and c.start == c.end]
+
+    def covered_length(self, start: int, end: int) -> int:
+        """Return the number of tokens of the countries inside tokens [start, end)."""
+        # A country inside starts in [start, end]; one starting at `end` is empty.
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end)
+        return sum(c.end - c.start for c in self.countries[lo:hi] if c.end <= end)
+
+    def overlaps_name(self, start: int, end: int) -> bool:
+        """Return True when a country name (not a demonym) overlaps tokens [start, end)."""
+        named = self.named_tokens
+        return any(i in named for i in range(start, end)) or any(
+            start < p < end for p in self.empty_names
+        )
 
 
 def ner_candidate(
-    span: Span, label: str, countries: list[Candidate], lines: Lines
+    tokens: TokenTable, start: int, end: int, label: str, countries: CountryIndex, lines: Lines
 ) -> Candidate | None:
     """Return the candidate one trimmed NER span gives, or None when a rule drops it."""
-    if is_product(span, label) or in_furniture_marker(span, lines):
+    if is_product(tokens, start, end, label) or in_furniture_marker(tokens.starts[start], lines):
         return None
-    inside = [c for c in countries if span.start <= c.start and c.end <= span.end]
-    if sum(c.end - c.start for c in inside) == len(span):
+    if countries.covered_length(start, end) == end - start:
         return None  # the lexicon already knows this country
-    if len(span) == 1 and is_acronym(span.text):
-        return Candidate(span.start, span.end, "organization")
-    if label == "MISC" and len(span) == 1 and span.text.istitle():
+    if end - start == 1 and is_acronym(tokens.texts[start]):
+        return Candidate(start, end, "organization")
+    if label == "MISC" and end - start == 1 and tokens.texts[start].istitle():
         # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
-        return Candidate(span.start, span.end, "misc")
+        return Candidate(start, end, "misc")
     kind = NER_TYPES.get(label)
-    if kind is None or (kind != "person" and (is_heading(span, lines) or is_rubric(span))):
-        return None
-    if kind == "location" and any(
-        c.start < span.end and span.start < c.end and not c.demonym for c in countries
+    if kind is None or (
+        kind != "person"
+        and (is_heading(tokens, start, end, lines) or is_rubric(tokens, start, end))
     ):
+        return None
+    if kind == "location" and countries.overlaps_name(start, end):
         return None  # a place overlapping a country name is that country
-    return Candidate(span.start, span.end, kind)
+    return Candidate(start, end, kind)
 
 
-def ner_candidates(doc: Doc, countries: list[Candidate], lines: Lines) -> list[Candidate]:
+def ner_candidates(
+    doc: Doc, tokens: TokenTable, countries: list[Candidate], lines: Lines
+) -> list[Candidate]:
     """Return the model's entities that survive the mislabel rules, with our types."""
     titles = title_words()
-    demonym_starts = {c.start for c in countries if c.demonym and doc[c.start].text.islower()}
+    demonym_starts = {c.start for c in countries if c.demonym and tokens.texts[c.start].islower()}
+    index = CountryIndex(countries)
     found = []
     for ent in doc.ents:
-        for piece in line_pieces(ent):
-            if ent.label_ != "PER" and anchored_description(piece, demonym_starts):
+        label = ent.label_
+        for start, end in line_pieces(tokens, ent.start, ent.end):
+            if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
-            span = trim_span(piece, titles=titles)
-            if span is not None:
-                cand = ner_candidate(span, ent.label_, countries, lines)
+            trimmed = trim_range(tokens, start, end, titles=titles)
+            if trimmed is not None:
+                cand = ner_candidate(tokens, *trimmed, label, index, lines)
                 if cand is not None:
                     found.append(cand)
     return found
 
 
-def titled_names(doc: Doc, taken: set[int]) -> list[Candidate]:
+def titled_names(tokens: TokenTable, taken: set[int]) -> list[Candidate]:
     """Return the names after a courtesy title the model missed ("M. Nasser Bourita")."""
+    texts, n = tokens.texts, len(tokens)
     found = []
-    for token in doc[:-1]:
-        if token.text not in COURTESY_TITLES:
+    for i in range(n - 1):
+        if texts[i] not in COURTESY_TITLES:
             continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].is_title and not is_acronym(doc[end].text):
+        end = i + 1
+        while end < n and tokens.is_title[end] and not is_acronym(texts[end]):
             end += 1
-        span = range(token.i + 1, end)
-        if span and not any(i in taken for i in span):
-            found.append(Candidate(token.i + 1, end, "person"))
+        span = range(i + 1, end)
+        if span and not any(j in taken for j in span):
+            found.append(Candidate(i + 1, end, "person"))
     return found
 
 
-def follows_number(doc: Doc, i: int) -> bool:
-    """Return True when token `i` comes right after a number ("500 MW", "3 GB"): a unit."""
-    return i > 0 and doc[i - 1].like_num
+def acronym_candidates(tokens: TokenTable, taken: set[int], lines: Lines) -> list[Candidate]:
+    """Return capital acronyms the model left out ("DGSN", "DGST") as organisations.
 
-
-def acronym_candidates(doc: Doc, taken: set[int], lines: Lines) -> list[Candidate]:
-    """Return capital acronyms the model left out ("DGSN", "DGST") as organisations."""
+    An acronym right after a number ("500 MW", "3 GB") is a unit.
+    """
     found = []
-    for token in doc:
-        if token.i in taken or not is_acronym(token.text) or follows_number(doc, token.i):
+    for i, text in enumerate(tokens.texts):
+        if not text.isupper() or i in taken or not is_acronym(text):
             continue
-        span = doc[token.i : token.i + 1]
-        if in_shouting_line(span, lines) or in_furniture_marker(span, lines):
+        if i > 0 and tokens.like_num[i - 1]:
             continue
-        found.append(Candidate(token.i, token.i + 1, "organization"))
+        position = tokens.starts[i]
+        if lines.is_shouting(position) or in_furniture_marker(position, lines):
+            continue
+        found.append(Candidate(i, i + 1, "organization"))
     return found
 
 
@@ -289,15 +366,19 @@ def without_overlaps(cands: list[Candidate], winners: list[Candidate]) -> list[C
     return [c for c in cands if not any(i in taken for i in range(c.start, c.end))]
 
 
-def find_candidates(doc: Doc, long_forms: list[Candidate] = ()) -> list[Candidate]:
+def find_candidates(
+    doc: Doc, long_forms: list[Candidate] = (), tokens: TokenTable | None = None
+) -> list[Candidate]:
     """Return every candidate mention of `doc`, sorted by position.
 
     `long_forms` are organisation spans the text defines with an acronym; they win over
-    the model's spans that overlap them.
+    the model's spans that overlap them. `tokens` is the Doc's token table, if at hand.
     """
-    lines = Lines(doc)
+    if tokens is None:
+        tokens = TokenTable(doc)
+    lines = Lines(tokens.text)
     countries = country_candidates(doc)
-    named = ner_candidates(doc, countries, lines)
+    named = ner_candidates(doc, tokens, countries, lines)
     named = without_overlaps(named, list(long_forms)) + list(long_forms)
     # A person's name wins over a country word inside it ("Maurice Papon", "Jordan Bardella").
     people = [c for c in named if c.type == "person"]
@@ -310,7 +391,7 @@ def find_candidates(doc: Doc, long_forms: list[Candidate] = ()) -> list[Candidat
         )
     ]
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
-    named += titled_names(doc, taken)
+    named += titled_names(tokens, taken)
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
-    everything = countries + named + acronym_candidates(doc, taken, lines)
+    everything = countries + named + acronym_candidates(tokens, taken, lines)
     return sorted(set(everything), key=lambda c: (c.start, -c.end, c.type))
