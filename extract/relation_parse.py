@@ -92,7 +92,9 @@ class SentenceParse:
         self.child_lists: list[list[Token] | None] = [None] * len(kids)
 
     def token(self, i: int) -> Token:
-        """Return the token at doc index `i` (inside the sentence)."""
+        """Return the token at doc index `i` (built once when inside the sentence)."""
+        if not 0 <= i - self.start < len(self.built):
+            return self.doc[i]  # a name the parser cut across a sentence start
         token = self.built[i - self.start]
         if token is None:
             token = self.built[i - self.start] = self.doc[i]
@@ -112,6 +114,9 @@ class SentenceParse:
     def kids_of(self, i: int) -> list[Token]:
         """Return the children of the token at doc index `i` (do not modify the list)."""
         j = i - self.start
+        if not 0 <= j < len(self.kids):
+            # A word outside the sentence: a name the parser cut across a sentence start.
+            return list(self.doc[i].children)
         found = self.child_lists[j]
         if found is None:
             found = self.child_lists[j] = [self.at(k) for k in self.kids[j]]
