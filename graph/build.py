@@ -126,10 +126,12 @@ class GraphBuilder:
         if not self.nodes:
             log.warning("no entities in %d document(s): the graph is empty", self.documents)
         merged = merge_organisations(self.nodes)
-        G = nx.Graph()
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node_id in sorted(self.nodes):
-            if merged.get(node_id, node_id) == node_id:
-                G.add_node(node_id, **node_attributes(self.nodes, node_id, merged))
+            groups[merged.get(node_id, node_id)].append(self.nodes[node_id])
+        G = nx.Graph()
+        for node_id in sorted(groups):
+            G.add_node(node_id, **node_attributes(groups[node_id]))
         for (a, b), edge in sorted(self.edges.items()):
             a, b = merged.get(a, a), merged.get(b, b)
             if a != b:
@@ -139,11 +141,8 @@ class GraphBuilder:
         return G
 
 
-def node_attributes(
-    nodes: dict[str, dict[str, Any]], node_id: str, merged: dict[str, str]
-) -> dict[str, Any]:
-    """Return the export-safe attributes of a node and of the nodes merged into it."""
-    group = [nodes[n] for n in sorted(nodes) if merged.get(n, n) == node_id]
+def node_attributes(group: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the export-safe attributes of a node from its tally and those merged into it."""
     labels: Counter[str] = sum((g["labels"] for g in group), Counter())
     aliases = dict.fromkeys(a for g in group for a in g["aliases"])
     attrs = {
