@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -105,7 +106,8 @@ class GraphBuilder:
         edge = self.edges.setdefault(
             pair,
             {
-                "statements": {},
+                "statements": set(),
+                "evidence": [],
                 "relations": set(),
                 "documents": set(),
                 "hedged": set(),
@@ -115,7 +117,8 @@ class GraphBuilder:
         if date:
             edge["dates"].add(date)
         statement = (doc_id, relation["start_char"])
-        edge["statements"].setdefault(statement, relation["sentence"])
+        edge["statements"].add(statement)
+        keep_evidence(edge["evidence"], statement, relation["sentence"])
         edge["relations"].add(relation["type"])
         edge["documents"].add(doc_id)
         if relation.get("hedged"):
@@ -167,25 +170,58 @@ def date_span(dates: set[str]) -> dict[str, str]:
     return {"first_date": min(dates), "last_date": max(dates)} if dates else {}
 
 
+def keep_evidence(kept: list[tuple[Any, str]], statement: tuple[str, int], sentence: str) -> None:
+    """Insert a statement into `kept`, sorted by (document, offset), and drop what can't show.
+
+    The edge shows the first `MAX_EVIDENCE` distinct sentences in that order; entries past
+    the first occurrence of the last of those can never show, whatever arrives later, so
+    memory stays bounded however many documents state the relation.
+
+    >>> kept = []
+    >>> for key, text in [(("b", 0), "B"), (("a", 5), "A"), (("c", 0), "C"), (("a", 9), "A")]:
+    ...     keep_evidence(kept, key, text)
+    >>> [text for _, text in kept]
+    ['A', 'A', 'B', 'C']
+    >>> keep_evidence(kept, ("a", 0), "Z")
+    >>> [text for _, text in kept]
+    ['Z', 'A', 'A', 'B']
+    """
+    entry = (statement, sentence)
+    if entry in kept:
+        return
+    insort(kept, entry)
+    distinct: set[str] = set()
+    for position, (_, text) in enumerate(kept):
+        if text not in distinct:
+            distinct.add(text)
+            if len(distinct) == MAX_EVIDENCE:
+                del kept[position + 1 :]
+                return
+
+
 def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
     """Add an edge tally to `G`, merging with an edge already there."""
     if G.has_edge(a, b):
         old = G.edges[a, b]["_tally"]
+        evidence = list(old["evidence"])
+        for statement, sentence in edge["evidence"]:
+            keep_evidence(evidence, statement, sentence)
         edge = {
-            "statements": {**old["statements"], **edge["statements"]},
+            "statements": old["statements"] | edge["statements"],
+            "evidence": evidence,
             "relations": old["relations"] | edge["relations"],
             "documents": old["documents"] | edge["documents"],
             "hedged": old["hedged"] | edge["hedged"],
             "dates": old["dates"] | edge["dates"],
         }
-    statements = [edge["statements"][key] for key in sorted(edge["statements"])]
+    sentences = dict.fromkeys(sentence for _, sentence in edge["evidence"])
     G.add_edge(
         a,
         b,
         _tally=edge,
-        weight=float(len(statements)),
+        weight=float(len(edge["statements"])),
         relations=SEPARATOR.join(sorted(edge["relations"])),
-        evidence=EVIDENCE_SEPARATOR.join(list(dict.fromkeys(statements))[:MAX_EVIDENCE]),
+        evidence=EVIDENCE_SEPARATOR.join(list(sentences)[:MAX_EVIDENCE]),
         documents=SEPARATOR.join(sorted(edge["documents"])),
         hedged=len(edge["hedged"]),
         **date_span(edge["dates"]),
