@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .records import GRAPH_ENTITY_TYPES, Mention
-from .relation_lexicons import CASE_ROLES, capital_key, capitals, fold
+from .relation_lexicons import CASE_ROLES, capital_key, capitals
 from .relation_parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -45,11 +45,11 @@ LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
 LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
 
 
-def case_role(token: Token, parse: SentenceParse | None = None) -> str:
+def case_role(token: Token, parse: SentenceParse) -> str:
     """Return the role of the case marker of a nominal ("au" → "à", "d’" → "de"), or ""."""
-    for child in parse.children(token) if parse else token.children:
+    for child in parse.children(token):
         if child.dep_ == "case":
-            word = parse.folded[child.i] if parse else fold(child.text)
+            word = parse.folded[child.i]
             return CASE_ROLES.get(word, word)
     return ""
 
