@@ -10,6 +10,8 @@ runs the model on exactly the same batches and gives the same results.
 from __future__ import annotations
 
 import re
+import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -31,6 +33,11 @@ GROUP_SIZE = 8 * BATCH_SIZE
 # A lone surrogate (possible in a Python string, never in decoded text) crashes the
 # tokenizer; it becomes U+FFFD, one character for one, so offsets stay right.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The tokenizer caches how it cut each chunk between spaces, but never inside a memory
+# zone, so without a warm cache every zone cuts every chunk afresh (about 5% of a run).
+# Pipelines whose cache `prime_tokenizer` has filled; a longer chunk is not worth a place.
+_PRIMED: weakref.WeakSet = weakref.WeakSet()
+LONGEST_PRIMED_CHUNK = 40
 
 
 def model_text(text: str) -> str:
@@ -63,6 +70,23 @@ def sentence_count(doc: Doc) -> int:
     return sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
 
 
+def prime_tokenizer(nlp: Language, texts: Iterable[str]) -> None:
+    """Fill the tokenizer's cache with the most frequent chunks of `texts`, once per pipeline.
+
+    It runs outside any memory zone, so at most the cache's size of chunks (10,000 in
+    spaCy 3.8) become permanent words: a fixed amount, whatever the corpus size.
+    Tokenization is the same with or without the cache; only its speed changes.
+    """
+    room = getattr(nlp.tokenizer, "max_cache_size", 0)
+    if not room or nlp in _PRIMED:
+        return
+    _PRIMED.add(nlp)
+    counts = Counter(
+        chunk for text in texts for chunk in text.split() if len(chunk) <= LONGEST_PRIMED_CHUNK
+    )
+    nlp.tokenizer(" ".join(chunk for chunk, _ in counts.most_common(room)))
+
+
 def groups(documents: Iterable[Document], size: int = GROUP_SIZE) -> Iterator[list[Document]]:
     """Yield lists of `size` consecutive documents (the last one may be shorter)."""
     iterator = iter(documents)
@@ -83,6 +107,7 @@ def extract_group(
     cut on paragraph boundaries (see `extract.chunks`).
     """
     limit = min(max_chars, nlp.max_length)
+    prime_tokenizer(nlp, (model_text(document.text) for document in documents))
     pieces: list[list[Piece]] = [[] for _ in documents]
     tasks = (
         (model_text(document.text[start:end]), (number, start))

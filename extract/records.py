@@ -7,7 +7,7 @@ results file stores, and what a notebook user reads from `doc._.coopgraph_*`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "country", "location")
@@ -93,10 +93,18 @@ class DocumentResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-native dict (the results-file line and `graph.build_graph` input)."""
-        record = asdict(self)
-        for entity in record["entities"]:
-            entity["aliases"] = list(entity["aliases"])
-        return record
+        # Field by field rather than `dataclasses.asdict`, whose recursive deep copy cost
+        # about 1% of a whole run; the key order is the same (the fields' order).
+        return {
+            "id": self.id,
+            "mentions": [dict(vars(mention)) for mention in self.mentions],
+            "entities": [{**vars(e), "aliases": list(e.aliases)} for e in self.entities],
+            "relations": [dict(vars(relation)) for relation in self.relations],
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "sha1": self.sha1,
+        }
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> DocumentResult:
