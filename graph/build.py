@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from array import array
 from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -24,6 +25,11 @@ MAX_EVIDENCE = 3
 SEPARATOR = "|"
 EVIDENCE_SEPARATOR = " || "
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # only these dates order as strings and reach the graph
+# A statement (document, offset of its sentence) is one 64-bit number in the tallies:
+# the document's number shifted past any offset, plus the offset. Tallies are arrays of
+# them (8 bytes a statement, against about 110 for a tuple in a set), counted once each
+# only when the graph is made, so memory grows by bytes per statement, not by objects.
+OFFSET_BITS = 32
 
 
 def as_record(item: Any) -> Mapping[str, Any]:
@@ -50,12 +56,24 @@ class GraphBuilder:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[tuple[str, str], dict[str, Any]] = {}
         self.documents = 0
+        # Document id by number, and number by id: tallies hold the numbers.
+        self.doc_ids: list[str] = []
+        self.doc_numbers: dict[str, int] = {}
+
+    def doc_number(self, doc_id: str) -> int:
+        """Return the number of a document id, giving the next number to a new one."""
+        number = self.doc_numbers.get(doc_id)
+        if number is None:
+            number = self.doc_numbers[doc_id] = len(self.doc_ids)
+            self.doc_ids.append(doc_id)
+        return number
 
     def add(self, record: Mapping[str, Any] | Any) -> None:
         """Add one document's record."""
         record = as_record(record)
         self.documents += 1
         doc_id = record["id"]
+        number = self.doc_number(doc_id)
         date = str(record.get("date") or "")
         date = date if ISO_DATE.fullmatch(date) else ""
         kept = set()
@@ -63,11 +81,11 @@ class GraphBuilder:
             if entity["type"] in self.entity_types and (
                 self.keep_furniture or not entity.get("furniture")
             ):
-                self.add_entity(entity, doc_id, date=date)
+                self.add_entity(entity, number, date=date)
                 kept.add(entity["id"])
         for relation in record.get("relations", []):
             if self.wanted(relation, kept):
-                self.add_relation(relation, doc_id, date=date)
+                self.add_relation(relation, doc_id, number, date=date)
 
     def wanted(self, relation: Mapping[str, Any], kept: set[str]) -> bool:
         """Return True when a relation belongs in the graph."""
@@ -79,8 +97,11 @@ class GraphBuilder:
             and (self.keep_furniture or not relation.get("furniture"))
         )
 
-    def add_entity(self, entity: Mapping[str, Any], doc_id: str, *, date: str = "") -> None:
-        """Merge one document's entity into its node tally; `date` is the document's ISO date."""
+    def add_entity(self, entity: Mapping[str, Any], number: int, *, date: str = "") -> None:
+        """Merge one document's entity into its node tally.
+
+        `number` is the document's (see `doc_number`), `date` its ISO date.
+        """
         node = self.nodes.setdefault(
             entity["id"],
             {
@@ -88,7 +109,7 @@ class GraphBuilder:
                 "labels": Counter(),
                 "aliases": {},
                 "mentions": 0,
-                "documents": set(),
+                "documents": array("q"),
                 "country_code": entity.get("country_code", ""),
                 "dates": set(),
             },
@@ -98,31 +119,37 @@ class GraphBuilder:
         node["labels"][entity["label"]] += entity["mentions"]
         node["aliases"].update(dict.fromkeys(entity["aliases"]))
         node["mentions"] += entity["mentions"]
-        node["documents"].add(doc_id)
+        node["documents"].append(number)
 
-    def add_relation(self, relation: Mapping[str, Any], doc_id: str, *, date: str = "") -> None:
-        """Merge one stated relation into its edge tally; `date` is the document's ISO date."""
+    def add_relation(
+        self, relation: Mapping[str, Any], doc_id: str, number: int, *, date: str = ""
+    ) -> None:
+        """Merge one stated relation into its edge tally.
+
+        `number` is the document's (see `doc_number`), `date` its ISO date.
+        """
         pair = tuple(sorted((relation["source"], relation["target"])))
         edge = self.edges.setdefault(
             pair,
             {
-                "statements": set(),
+                "statements": array("q"),
                 "evidence": [],
                 "relations": set(),
-                "documents": set(),
-                "hedged": set(),
+                "hedged": array("q"),
                 "dates": set(),
             },
         )
         if date:
             edge["dates"].add(date)
-        statement = (doc_id, relation["start_char"])
-        edge["statements"].add(statement)
-        keep_evidence(edge["evidence"], statement, relation["sentence"])
+        offset = relation["start_char"]
+        if not 0 <= offset < 1 << OFFSET_BITS:
+            raise ValueError(f"document {doc_id!r}: relation offset out of range: {offset}")
+        statement = number << OFFSET_BITS | offset
+        edge["statements"].append(statement)
+        keep_evidence(edge["evidence"], (doc_id, relation["start_char"]), relation["sentence"])
         edge["relations"].add(relation["type"])
-        edge["documents"].add(doc_id)
         if relation.get("hedged"):
-            edge["hedged"].add(statement)
+            edge["hedged"].append(statement)
 
     def graph(self) -> nx.Graph:
         """Return the graph of everything added so far."""
@@ -138,7 +165,7 @@ class GraphBuilder:
         for (a, b), edge in sorted(self.edges.items()):
             a, b = merged.get(a, a), merged.get(b, b)
             if a != b:
-                combine_edge(G, a, b, edge)
+                combine_edge(G, a, b, edge, self.doc_ids)
         for _, _, data in G.edges(data=True):
             del data["_tally"]
         return G
@@ -153,7 +180,7 @@ def node_attributes(group: list[dict[str, Any]]) -> dict[str, Any]:
         "type": group[0]["type"],
         "aliases": SEPARATOR.join(sorted(aliases)),
         "mentions": sum(g["mentions"] for g in group),
-        "documents": len(set().union(*(g["documents"] for g in group))),
+        "documents": len(set().union(*(g["documents"] for g in group))),  # each counted once
     }
     if group[0]["country_code"]:
         attrs["country_code"] = group[0]["country_code"]
@@ -171,59 +198,63 @@ def date_span(dates: set[str]) -> dict[str, str]:
 
 
 def keep_evidence(kept: list[tuple[Any, str]], statement: tuple[str, int], sentence: str) -> None:
-    """Insert a statement into `kept`, sorted by (document, offset), and drop what can't show.
+    """Keep in `kept` the evidence an edge shows: its first `MAX_EVIDENCE` distinct sentences.
 
-    The edge shows the first `MAX_EVIDENCE` distinct sentences in that order; entries past
-    the first occurrence of the last of those can never show, whatever arrives later, so
-    memory stays bounded however many documents state the relation.
+    "First" is in (document id, offset) order, so it does not depend on the order
+    documents arrive in. `kept` holds each shown sentence once, at its first statement,
+    sorted; a sentence pushed out can only come back through an earlier statement, which
+    arrives like a new one. Memory stays bounded however many documents state the relation.
 
     >>> kept = []
     >>> for key, text in [(("b", 0), "B"), (("a", 5), "A"), (("c", 0), "C"), (("a", 9), "A")]:
     ...     keep_evidence(kept, key, text)
     >>> [text for _, text in kept]
-    ['A', 'A', 'B', 'C']
+    ['A', 'B', 'C']
     >>> keep_evidence(kept, ("a", 0), "Z")
     >>> [text for _, text in kept]
-    ['Z', 'A', 'A', 'B']
+    ['Z', 'A', 'B']
+    >>> keep_evidence(kept, ("0", 1), "C")
+    >>> kept
+    [(('0', 1), 'C'), (('a', 0), 'Z'), (('a', 5), 'A')]
     """
-    entry = (statement, sentence)
-    if entry in kept:
-        return
-    insort(kept, entry)
-    distinct: set[str] = set()
-    for position, (_, text) in enumerate(kept):
-        if text not in distinct:
-            distinct.add(text)
-            if len(distinct) == MAX_EVIDENCE:
-                del kept[position + 1 :]
+    for position, (known, text) in enumerate(kept):
+        if text == sentence:
+            if known <= statement:
                 return
+            del kept[position]
+            break
+    insort(kept, (statement, sentence))
+    del kept[MAX_EVIDENCE:]
 
 
-def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any]) -> None:
-    """Add an edge tally to `G`, merging with an edge already there."""
+def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any], doc_ids: list[str]) -> None:
+    """Add an edge tally to `G`, merging with an edge already there.
+
+    `doc_ids` gives a document's id by its number (`GraphBuilder.doc_ids`).
+    """
     if G.has_edge(a, b):
         old = G.edges[a, b]["_tally"]
         evidence = list(old["evidence"])
         for statement, sentence in edge["evidence"]:
             keep_evidence(evidence, statement, sentence)
         edge = {
-            "statements": old["statements"] | edge["statements"],
+            "statements": old["statements"] + edge["statements"],
             "evidence": evidence,
             "relations": old["relations"] | edge["relations"],
-            "documents": old["documents"] | edge["documents"],
-            "hedged": old["hedged"] | edge["hedged"],
+            "hedged": old["hedged"] + edge["hedged"],
             "dates": old["dates"] | edge["dates"],
         }
-    sentences = dict.fromkeys(sentence for _, sentence in edge["evidence"])
+    statements = set(edge["statements"])
+    documents = {doc_ids[statement >> OFFSET_BITS] for statement in statements}
     G.add_edge(
         a,
         b,
         _tally=edge,
-        weight=float(len(edge["statements"])),
+        weight=float(len(statements)),
         relations=SEPARATOR.join(sorted(edge["relations"])),
-        evidence=EVIDENCE_SEPARATOR.join(list(sentences)[:MAX_EVIDENCE]),
-        documents=SEPARATOR.join(sorted(edge["documents"])),
-        hedged=len(edge["hedged"]),
+        evidence=EVIDENCE_SEPARATOR.join(sentence for _, sentence in edge["evidence"]),
+        documents=SEPARATOR.join(sorted(documents)),
+        hedged=len(set(edge["hedged"])),
         **date_span(edge["dates"]),
     )
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph import build_graph
+from graph.build import GraphBuilder
 
 
 def entity(id_, label, type_, aliases, mentions=1, **extra):
@@ -124,3 +127,40 @@ def test_empty_input_gives_an_empty_graph(caplog):
     G = build_graph([])
     assert G.number_of_nodes() == 0
     assert "graph is empty" in caplog.text
+
+
+def test_a_relation_stated_in_many_documents_keeps_three_sentences_and_every_count():
+    said = [
+        "Rabat et Doha renforcent leur coopération.",
+        "Le Maroc et le Qatar ont signé un accord.",
+        "Le Qatar forme des policiers marocains.",
+        "Doha et Rabat organisent un exercice commun.",
+    ]
+    records = [
+        {
+            "id": f"d{n:04d}",
+            "entities": [MA, QA],
+            "relations": [
+                relation("country:MA", "country:QA", "cooperation", said[n % 4], 7 * (n % 3)),
+                relation("country:QA", "country:MA", "cooperation", said[n % 4], 7 * (n % 3)),
+            ],
+        }
+        for n in range(999, -1, -1)
+    ] + [{"id": "d0500", "entities": [MA, QA], "relations": []}]
+    builder = GraphBuilder()
+    for record in records:
+        builder.add(record)
+    assert len(builder.edges["country:MA", "country:QA"]["evidence"]) == 3
+    G = builder.graph()
+    edge = G.edges["country:MA", "country:QA"]
+    # One statement a document; the earliest documents' sentences, in their order.
+    assert edge["weight"] == 1000.0
+    assert edge["evidence"] == " || ".join(said[:3])
+    assert len(edge["documents"].split("|")) == 1000
+    assert G.nodes["country:MA"]["documents"] == 1000
+
+
+def test_a_relation_offset_that_cannot_be_a_text_position_is_an_error():
+    bad = relation("country:MA", "country:QA", "cooperation", "Le Maroc et le Qatar.", -4)
+    with pytest.raises(ValueError, match="'x': relation offset out of range: -4"):
+        build_graph([{"id": "x", "entities": [MA, QA], "relations": [bad]}])
