@@ -61,3 +61,20 @@ def test_to_dict_is_asdict_field_by_field(nlp):
     assert list(record) == list(expected)
     assert [list(e) for e in record["entities"]] == [list(e) for e in expected["entities"]]
     assert [list(r) for r in record["relations"]] == [list(r) for r in expected["relations"]]
+
+
+def test_the_pipeline_runs_the_ner_before_the_parser_and_no_tagger(nlp):
+    assert nlp.pipe_names == [
+        "coopgraph_layout",
+        "tok2vec",
+        "ner",
+        "parser",
+        "coopgraph_countries",
+        "coopgraph_entities",
+        "coopgraph_relations",
+    ]
+    assert nlp.disabled == []
+    # A name the full pipeline's parser cuts in two stays whole when the NER runs first.
+    # (The stock pipeline gives three sentences and one LOC "Khalifa Al-Khalifa" here.)
+    doc = nlp("Le ministre bahreïni Abdallah Ben Khalifa Al-Khalifa a rencontré son homologue.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Abdallah Ben Khalifa Al-Khalifa", "PER")]
