@@ -28,7 +28,7 @@ SA, RU, CN, DE, GB, IR = (
     "country:GB",
     "country:IR",
 )
-SN, ML = "country:SN", "country:ML"
+SN, ML, MR, IT = "country:SN", "country:ML", "country:MR", "country:IT"
 COOP, AFF, PART, OPP = "cooperation", "affiliation", "part_of", "opposition"
 
 
@@ -78,6 +78,13 @@ COOPERATION = [
         "L’Égypte et l’Arabie saoudite ont signé un mémorandum d’entente sans la Turquie.",
         coop((EG, SA)),
     ),
+    # "Partager" is cooperation when what is shared is information, means or know-how.
+    (
+        "La Tunisie et l’Italie partagent des renseignements sur les réseaux de passeurs.",
+        coop((IT, TN)),
+    ),
+    ("Le Sénégal partage son expertise en cybersécurité avec la Mauritanie.", coop((MR, SN))),
+    ("La France et l’Allemagne ont partagé les données de leurs satellites.", coop((DE, FR))),
 ]
 
 MANY_PARTIES = [
@@ -133,6 +140,10 @@ NOTHING = [
     "La France et l’Allemagne sont deux pays européens.",
     "Le Maroc a acheté du gaz à l’Algérie, selon la presse espagnole.",
     "Le Maroc et l’Algérie ont joué un match amical.",
+    # Sharing a border, a lake or worries is geography, not cooperation.
+    "L’Algérie et le Maroc partagent une frontière de 1 500 kilomètres.",
+    "Le Kenya et l’Ouganda partagent le lac Victoria.",
+    "Le Niger et le Mali partagent les mêmes défis sécuritaires.",
     "La visite du ministre turc a été reportée.",
     "La police marocaine a arrêté un suspect.",
     # A capital as a place is not its government.
