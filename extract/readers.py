@@ -16,8 +16,8 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 
 from .read_html import read_html_file
 from .read_records import Fields, read_csv, read_jsonl
@@ -148,14 +148,35 @@ def input_files(
     *,
     input_format: str | None = None,
     report: ReadReport | None = None,
-) -> Iterator[InputFile]:
-    """Yield every input file under `paths`, folders walked recursively in a stable order.
+) -> list[InputFile]:
+    """Return every input file under `paths`, folders walked recursively in a stable order.
 
     A file named directly has its name as id; a file found in a folder has its path
-    relative to that folder. In a folder, files whose suffix names no input format are
-    not articles: they are counted in `report.ignored`, not read. With `input_format`,
-    every file is read in that format, whatever its suffix.
+    relative to that folder. Inputs that would share an id ("x.txt" in two folders) take
+    their path as given instead ("2023/x.txt", "2024/x.txt"), so that no document stands
+    for another, whatever the order of `paths`. In a folder, files whose suffix names no
+    input format are not articles: they are counted in `report.ignored`, not read. With
+    `input_format`, every file is read in that format, whatever its suffix.
     """
+    found = list(listed_files(paths, input_format=input_format, report=report))
+    counts = Counter(item.id for item, _ in found)
+    shared = sorted(name for name, count in counts.items() if count > 1)
+    if shared:
+        log.info(
+            "%d name(s) found under several inputs, identified by path: %s",
+            len(shared),
+            ", ".join(shared[:5]),
+        )
+    return [replace(item, id=path_id) if counts[item.id] > 1 else item for item, path_id in found]
+
+
+def listed_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    input_format: str | None = None,
+    report: ReadReport | None = None,
+) -> Iterator[tuple[InputFile, str]]:
+    """Yield each input file under `paths` with its path as given, the id it takes if shared."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -163,7 +184,9 @@ def input_files(
             for file in folder_files(path):
                 form = file_format(file, input_format)
                 if form:
-                    yield InputFile(file, file.relative_to(path).as_posix(), form)
+                    relative = file.relative_to(path).as_posix()
+                    given = (PurePosixPath(path.as_posix()) / relative).as_posix()
+                    yield InputFile(file, relative, form), given
                 else:
                     ignored[file.suffix.lower()] += 1
             if ignored:
@@ -173,18 +196,16 @@ def input_files(
                 if report is not None:
                     report.ignored.update(ignored)
         elif not path.exists() and not path.is_symlink():
-            yield InputFile(path, path.name, "", "no such file or folder")
+            yield InputFile(path, path.name, "", "no such file or folder"), path.as_posix()
         elif form := file_format(path, input_format):
-            yield InputFile(path, path.name, form)
+            yield InputFile(path, path.name, form), path.as_posix()
         else:
             known = ", ".join(sorted(SUFFIX_FORMATS))
-            yield InputFile(
-                path,
-                path.name,
-                "",
+            problem = (
                 f"cannot tell its format from its suffix {path.suffix.lower() or '(none)'!r}; "
-                f"name a file ending in {known}, or give the input format",
+                f"name a file ending in {known}, or give the input format"
             )
+            yield InputFile(path, path.name, "", problem), path.as_posix()
 
 
 def read_documents(

@@ -195,6 +195,29 @@ def test_folders_are_walked_in_a_stable_order_with_relative_ids(tmp_path):
     ]
 
 
+def test_a_name_under_two_inputs_is_identified_by_its_path_in_any_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for folder, text in (("2023", "Le Maroc et la France."), ("2024", "Le Qatar et Israël.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article-1.txt").write_text(text)
+    (tmp_path / "2024" / "article-2.txt").write_text("La Tunisie.")
+    (tmp_path / "article-2.txt").write_text("L’Égypte.")
+    (tmp_path / "seul.txt").write_text("Le Sénégal.")
+    expected = {
+        "2023/article-1.txt": "Le Maroc et la France.",
+        "2024/article-1.txt": "Le Qatar et Israël.",
+        "2024/article-2.txt": "La Tunisie.",
+        "article-2.txt": "L’Égypte.",
+        "seul.txt": "Le Sénégal.",
+    }
+    for order in (
+        ["2023", "2024/", "article-2.txt", "seul.txt"],
+        ["seul.txt", "article-2.txt", "2024", "2023"],
+    ):
+        documents, _ = read_all(*order)
+        assert {d.id: d.text for d in documents} == expected
+
+
 def test_input_format_overrides_the_suffix(tmp_path):
     (tmp_path / "feed.json").write_text('{"id": "f", "text": "Le Qatar."}\n')
     documents, _ = read_all(tmp_path / "feed.json", input_format="jsonl")
