@@ -146,7 +146,7 @@ class GraphBuilder:
             raise ValueError(f"document {doc_id!r}: relation offset out of range: {offset}")
         statement = number << OFFSET_BITS | offset
         edge["statements"].append(statement)
-        keep_evidence(edge["evidence"], (doc_id, relation["start_char"]), relation["sentence"])
+        keep_evidence(edge["evidence"], (doc_id, offset), relation["sentence"])
         edge["relations"].add(relation["type"])
         if relation.get("hedged"):
             edge["hedged"].append(statement)
