@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from .blas import one_blas_thread
 from .chunks import MAX_CHARS, Piece, merge_pieces, split_text
 from .records import Document, DocumentResult
 
@@ -103,6 +104,8 @@ def extract_group(
 ) -> list[DocumentResult]:
     """Return the results of `documents`, in order, processed inside one memory zone.
 
+    The model runs on one BLAS thread, so that a process uses one core (see `extract.blas`).
+
     A document longer than `max_chars` (or than `nlp.max_length`) is processed in pieces
     cut on paragraph boundaries (see `extract.chunks`).
     """
@@ -114,7 +117,7 @@ def extract_group(
         for number, document in enumerate(documents)
         for start, end in split_text(document.text, max_chars=limit)
     )
-    with nlp.memory_zone():
+    with one_blas_thread(), nlp.memory_zone():
         for doc, (number, start) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
             result = doc_result(doc, documents[number])
             pieces[number].append(Piece(offset=start, sentences=sentence_count(doc), result=result))

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from . import countries, entities, layout, relations  # noqa: F401  (registers the factories)
+from .blas import numpy_blas
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def load_model(name: str = MODEL, **kwargs) -> Language:
 def load_pipeline(model: str = MODEL) -> Language:
     """Return the extraction pipeline: layout, NER, parser, then our components.
 
+    The model multiplies matrices with numpy's BLAS (see `extract.blas`).
+
     >>> nlp = load_pipeline()  # doctest: +SKIP
     >>> doc = nlp("Le Maroc et le Qatar ont signé un accord de coopération.")  # doctest: +SKIP
     >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
@@ -45,7 +48,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     """
     # The order is set in the config the model is built from, so nothing is loaded twice
     # or copied (sourcing the NER into a new place cost 0.2 s of each load).
-    nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
+    with numpy_blas():
+        nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
     # Marks a pipeline worker processes can rebuild by name (see `extract.parallel`).
     nlp.meta[PIPELINE_META] = model
     nlp.add_pipe("coopgraph_layout", first=True)
