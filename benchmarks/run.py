@@ -1,6 +1,6 @@
 """Time `coopgraph build` against bare spaCy on one generated corpus; measure memory growth.
 
-    python benchmarks/run.py            # full run (~30 minutes on 2 cores)
+    python benchmarks/run.py            # full run (~25 minutes on 2 cores)
     python benchmarks/run.py --quick    # small sizes, to check the script (~3 minutes)
 
 Every configuration runs in its own process, timed from start to exit (interpreter start
