@@ -222,7 +222,9 @@ def read_documents(
     `input_format` (one of `FORMATS`) overrides the suffixes; `fields` names the record
     fields of JSONL and CSV files; `max_size` (bytes) is the largest text or HTML file, or
     JSONL or CSV record, that is read. A bad input is logged, counted in `report` and
-    skipped with `errors="skip"`, and raised as `InputError` with `errors="strict"`.
+    skipped with `errors="skip"`, and raised as `InputError` with `errors="strict"`. A
+    document whose id an earlier one has (two records with one id, a file named twice) is
+    such a bad input: the first one is read.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -244,9 +246,15 @@ def read_documents(
         paths = [paths]
     report = report if report is not None else ReadReport()
     fields = fields or Fields()
+    taken: set[str] = set()  # the ids read so far: an id names one document
     for item in input_files(paths, input_format=input_format, report=report):
         for result in read_input(item, fields=fields, max_size=max_size):
+            if isinstance(result, Document) and result.id in taken:
+                result = InputError(
+                    item.path, f"document id {result.id!r} already taken by an earlier input"
+                )
             if isinstance(result, Document):
+                taken.add(result.id)
                 report.read += 1
                 yield result
             elif errors == "strict":

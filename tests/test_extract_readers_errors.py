@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import struct
 import zlib
@@ -169,3 +170,31 @@ def test_strict_raises_a_bad_record(tmp_path):
     path.write_text("id,body\na,\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"export\.csv:2: field 'body' is empty$"):
         list(read_documents([path], fields=Fields(text="body"), errors="strict"))
+
+
+def test_a_second_document_with_a_taken_id_is_skipped_and_named(tmp_path):
+    path = tmp_path / "fil.jsonl"
+    records = [
+        {"id": "a1", "text": "Le Maroc et le Qatar ont signé un accord de coopération."},
+        {"id": "a1", "text": "La France et l’Allemagne renforcent leur coopération militaire."},
+        {"id": "a2", "text": "L’Espagne coopère avec le Portugal."},
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    report = ReadReport()
+    documents = list(read_documents([path], report=report))
+    assert [(d.id, d.text[:9]) for d in documents] == [("a1", "Le Maroc "), ("a2", "L’Espagne")]
+    assert report.summary() == [
+        "1 of 3 inputs skipped:",
+        f"  {path}: document id 'a1' already taken by an earlier input",
+    ]
+    with pytest.raises(InputError, match=r"fil\.jsonl: document id 'a1' already taken"):
+        list(read_documents([path], errors="strict"))
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    report = ReadReport()
+    documents = list(read_documents([tmp_path, tmp_path / "a.txt"], report=report))
+    assert [d.id for d in documents] == [f"{tmp_path.as_posix()}/a.txt"]
+    assert len(report.skipped) == 1
+    assert "already taken by an earlier input" in str(report.skipped[0])
