@@ -221,7 +221,7 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
-        if in_subject:
+        if in_subject or self.spoken_of(noun, verb, trigger):
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
@@ -239,6 +239,23 @@ class FrameFinder:
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
+
+    def spoken_of(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
+        """Return True when a conflict noun is only what the clause's subject speaks of.
+
+        A conflict has sides and onlookers: "X et Y traversent une crise" and "X et Y
+        règlent leur différend" name its sides, but a conflict noun under another noun
+        ("X et Y appellent à la fin de la guerre", "partagent l'analyse de la crise"),
+        with no "leur" to tie it to them, is one they mediate or comment on.
+        """
+        if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
+            return False
+        if self.parse.head(noun) == verb:
+            return False
+        return not any(
+            c.dep_ == "det" and self.parse.folded[c.i] in POSSESSIVES
+            for c in self.parse.children(noun)
+        )
 
     def has_subject(self, token: Token) -> bool:
         """Return True when `token` has a subject of its own."""

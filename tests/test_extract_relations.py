@@ -149,6 +149,10 @@ NOTHING = [
     # A capital as a place is not its government.
     "Le ministre qatari a visité Rabat.",
     "Le ministre qatari est arrivé de Rabat.",
+    # Those who speak of a conflict are not its sides.
+    "Le Qatar et l’Égypte ont appelé à la fin de la guerre.",
+    "La France et l’Allemagne partagent la même analyse de la crise.",
+    "Le Sénégal et le Mali ont exprimé leur inquiétude face à la montée des tensions.",
 ]
 
 OPPOSITION = [
@@ -166,6 +170,12 @@ OPPOSITION = [
     ("L’Algérie accuse le Maroc et Israël de complot.", opp((DZ, IL), (DZ, MA))),
     ("La Tunisie a rompu ses relations avec Israël.", opp((IL, TN))),
     ("Le Maroc a annoncé la rupture de ses relations avec l’Iran.", opp((IR, MA))),
+    # The sides of a conflict: its subject, "leur" conflict, "entre" X and Y.
+    ("L’Algérie et le Maroc traversent une grave crise diplomatique.", opp((DZ, MA))),
+    ("Le Maroc et l’Algérie ont discuté du règlement de leur différend.", opp((DZ, MA))),
+    ("La Turquie a demandé la fin des hostilités entre l’Iran et Israël.", opp((IL, IR))),
+    # Speaking of a cooperation is still a statement of its parties.
+    ("La Tunisie et l’Italie ont salué la signature de l’accord de coopération.", coop((IT, TN))),
     (
         "Le Maroc coopère avec la France contre le Polisario.",
         coop((FR, MA)) | opp((MA, "org:polisario")),
