@@ -16,7 +16,7 @@ from itertools import combinations
 from spacy.tokens import Span, Token
 
 from .records import Mention
-from .relation_lexicons import Trigger, trigger_table
+from .relation_lexicons import Trigger, conflict_verbs, trigger_table
 from .relation_modality import ASSERTED, HEDGED, NEGATED, polarity
 from .relation_parse import SentenceParse
 from .relation_parties import (
@@ -193,6 +193,9 @@ class FrameFinder:
         # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
         roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
         self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
+        if nominal and not in_subject and not frame.partners:
+            if self.onlooker_subject(token, verb, trigger):
+                frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         yield frame
 
@@ -221,7 +224,7 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
-        if in_subject or self.spoken_of(noun, verb, trigger):
+        if in_subject:
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
@@ -240,19 +243,25 @@ class FrameFinder:
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
 
-    def spoken_of(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
-        """Return True when a conflict noun is only what the clause's subject speaks of.
+    def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
+        """Return True when the clause's subject speaks of a conflict rather than fights it.
 
-        A conflict has sides and onlookers: "X et Y traversent une crise" and "X et Y
-        règlent leur différend" name its sides, but a conflict noun under another noun
-        ("X et Y appellent à la fin de la guerre", "partagent l'analyse de la crise"),
-        with no "leur" to tie it to them, is one they mediate or comment on.
+        Asked when the conflict names no partner ("la rupture avec Y"). A conflict has
+        sides and onlookers: its sides are the subject of a verb that lives it ("X et Y
+        traversent une crise", "mènent une guerre": `conflict_verbs`), or of "leur"
+        conflict, or "entre X et Y"; a subject that condemns, fears or calls for the end
+        of a conflict ("X et Y ont appelé à la fin de la guerre") is not one of them.
         """
         if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
             return False
-        if self.parse.head(noun) == verb:
+        if self.is_possessed(noun):
             return False
-        return not any(
+        lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
+        return not lives_it
+
+    def is_possessed(self, noun: Token) -> bool:
+        """Return True when `noun` has a possessive determiner ("leur conflit")."""
+        return any(
             c.dep_ == "det" and self.parse.folded[c.i] in POSSESSIVES
             for c in self.parse.children(noun)
         )

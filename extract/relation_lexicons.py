@@ -1,6 +1,7 @@
 """The word lists relation extraction reads, loaded once from `extract/data/`.
 
 - `triggers`: words that state a relation (with the roles that mark a partner),
+- `conflict_verbs`: verbs whose subject is a side of the conflict it lives ("traverser"),
 - `affiliation_heads`: nouns naming a post ("chef", "ministre", "homologue"),
 - `modality`: negation and hedging markers,
 - `capitals`: capitals that stand for their government ("la mission de Tel-Aviv").
@@ -92,6 +93,18 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
         for form in row_forms(row):
             table.setdefault(fold(form), {}).setdefault(trigger.pos, trigger)
     return table
+
+
+@cache
+def conflict_verbs() -> frozenset[str]:
+    """Return the folded verbs whose subject lives a conflict as one of its sides.
+
+    "X et Y traversent une crise", "mènent une guerre": X and Y are its sides; "X et Y
+    condamnent la guerre" makes them onlookers.
+    """
+    return frozenset(
+        fold(form) for row in read_lexicon("conflict_verbs") for form in row_forms(row)
+    )
 
 
 @cache

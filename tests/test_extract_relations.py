@@ -29,6 +29,7 @@ SA, RU, CN, DE, GB, IR = (
     "country:IR",
 )
 SN, ML, MR, IT = "country:SN", "country:ML", "country:MR", "country:IT"
+AM, AZ = "country:AM", "country:AZ"
 COOP, AFF, PART, OPP = "cooperation", "affiliation", "part_of", "opposition"
 
 
@@ -153,6 +154,9 @@ NOTHING = [
     "Le Qatar et l’Égypte ont appelé à la fin de la guerre.",
     "La France et l’Allemagne partagent la même analyse de la crise.",
     "Le Sénégal et le Mali ont exprimé leur inquiétude face à la montée des tensions.",
+    "Le Qatar et l’Égypte ont condamné la guerre.",
+    "Le Qatar et l’Égypte veulent résoudre le conflit.",
+    "Le Qatar et l’Égypte s’inquiètent des tensions dans la région.",
 ]
 
 OPPOSITION = [
@@ -172,6 +176,9 @@ OPPOSITION = [
     ("Le Maroc a annoncé la rupture de ses relations avec l’Iran.", opp((IR, MA))),
     # The sides of a conflict: its subject, "leur" conflict, "entre" X and Y.
     ("L’Algérie et le Maroc traversent une grave crise diplomatique.", opp((DZ, MA))),
+    ("L’Algérie et le Maroc connaissent de fortes tensions.", opp((DZ, MA))),
+    ("La Chine et les États-Unis mènent une guerre commerciale.", opp((CN, US))),
+    ("L’Arménie et l’Azerbaïdjan ont vécu une guerre en 2020.", opp((AM, AZ))),
     ("Le Maroc et l’Algérie ont discuté du règlement de leur différend.", opp((DZ, MA))),
     ("La Turquie a demandé la fin des hostilités entre l’Iran et Israël.", opp((IL, IR))),
     # Speaking of a cooperation is still a statement of its parties.
@@ -324,3 +331,10 @@ def test_seed_edges_are_stated_relations(seed_results):
     assert "cooperation" in G.edges["country:IL", "country:MA"]["relations"].split("|")
     assert G.edges["person:david-govrin", "country:IL"]["relations"] == "affiliation"
     assert G.edges["org:dgsn", "country:MA"]["relations"] == "part_of"
+
+
+def test_conflict_verbs_are_read_as_folded_word_forms():
+    from extract.relation_lexicons import conflict_verbs
+
+    assert {"traversent", "menent", "vecu", "connaissent", "enlisees"} <= conflict_verbs()
+    assert not {"condamnent", "menacent", "guerre"} & conflict_verbs()

@@ -1,7 +1,8 @@
 """Developer tool: regenerate the word forms of the lemma lexicons and `countries.jsonl`.
 
 Lemma lexicons: the pipeline has no lemmatizer (it would cost run time for one use), so
-each row of `triggers.jsonl`, `affiliation_heads.jsonl` and `modality.jsonl` that has a
+each row of `triggers.jsonl`, `affiliation_heads.jsonl`, `modality.jsonl` and
+`conflict_verbs.jsonl` that has a
 `lemma` lists its inflected forms. `expand_triggers` replaces each such row's `forms` with
 every word spaCy's French lookup table maps to the lemma (plus the lemma itself and the
 row's `extra_forms`), and writes the files back; rows without a `lemma` are kept as is.
@@ -39,7 +40,12 @@ def inverse_lemma_table() -> dict[str, set[str]]:
     return forms
 
 
-LEMMA_LEXICONS = ("triggers.jsonl", "affiliation_heads.jsonl", "modality.jsonl")
+LEMMA_LEXICONS = (
+    "triggers.jsonl",
+    "affiliation_heads.jsonl",
+    "modality.jsonl",
+    "conflict_verbs.jsonl",
+)
 
 
 def expand_lemmas(path: Path, forms: dict[str, set[str]]) -> None:
