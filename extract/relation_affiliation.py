@@ -85,7 +85,22 @@ class PhraseRelations:
         for post in (self.preceding_post(span), self.following_post(span)):
             if post is not None:
                 found.append(post)
-        return list(dict.fromkeys(found))
+        return [post for post in dict.fromkeys(found) if not self.named_before(post, span)]
+
+    def named_before(self, post: Token, span: NameSpan) -> bool:
+        """Return True when another person's name stands between a post and this name.
+
+        A post describes the name that follows it: in "le ministre marocain X et son
+        homologue espagnol Y", "ministre" is X's even where the parser hangs Y on it.
+        """
+        if post.i >= span.start:
+            return False
+        for mention in self.mentions:
+            other = self.parties.spans.get(mention)
+            if mention.type == "person" and other is not None and other.start != span.start:
+                if post.i < other.start and other.end <= span.start:
+                    return True
+        return False
 
     def following_post(self, span: NameSpan) -> Token | None:
         """Return the post noun of an apposition right after the name ("X, le chef de ...")."""

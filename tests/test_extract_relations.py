@@ -196,7 +196,20 @@ OPPOSITION = [
 ]
 
 HAMMOUCHI, DGSN, DGST = "person:abdellatif-hammouchi", "org:dgsn", "org:dgst"
+AMMAR, TAJANI = "person:nabil-ammar", "person:antonio-tajani"
 PHRASES = [
+    # A post is the next name's, even where the parser hangs a later name on it.
+    (
+        "Le ministre tunisien Nabil Ammar et son homologue italien Antonio Tajani ont signé "
+        "un accord.",
+        coop((IT, TN), (AMMAR, TAJANI)) | {(AMMAR, TN, AFF), (TAJANI, IT, AFF)},
+    ),
+    (
+        "Le ministre marocain Nasser Bourita et son homologue espagnol José Manuel Albares "
+        "se sont entretenus à Rabat.",
+        coop((ES, MA), ("person:nasser-bourita", "person:jose-manuel-albares"))
+        | {("person:nasser-bourita", MA, AFF), ("person:jose-manuel-albares", ES, AFF)},
+    ),
     (
         "Abdellatif Hammouchi, le chef de la Direction générale de la sécurité nationale (DGSN), "
         "a reçu une délégation.",
