@@ -33,6 +33,7 @@ from .relation_parties import (
 OPPOSING_ROLES = frozenset({"contre", "face"})
 REFLEXIVES = frozenset({"se", "s'"})
 OBJECT_DEPS = frozenset({"obj"})
+PARTITIVES = frozenset({"des", "du"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
 
@@ -149,19 +150,32 @@ class FrameFinder:
             return False
         if trigger.objects:
             return any(
-                child.dep_ in OBJECT_DEPS and self.names_object(child, trigger.objects)
+                self.is_object(child) and self.names_object(child, trigger.objects)
                 for child in self.parse.children(token)
             )
         return True
+
+    def is_object(self, token: Token) -> bool:
+        """Return True for a verb's object, also when the parser reads "des" as "de les".
+
+        "La Turquie vend des drones à X": the partitive article comes out as a case
+        marker and "drones" as an oblique, though it is what is sold.
+        """
+        if token.dep_ in OBJECT_DEPS:
+            return True
+        return token.dep_.startswith("obl") and any(
+            c.dep_ == "case" and self.parse.folded[c.i] in PARTITIVES
+            for c in self.parse.children(token)
+        )
 
     def names_object(self, token: Token, words: frozenset[str]) -> bool:
         """Return True when the phrase of `token` (two levels down) has one of `words`."""
         if self.parse.folded[token.i] in words:
             return True
+        folded = self.parse.folded
         return any(
-            self.parse.folded[c.i] in words or self.parse.folded[g.i] in words
+            folded[c.i] in words or any(folded[g.i] in words for g in self.parse.children(c))
             for c in self.parse.children(token)
-            for g in self.parse.children(c)
         )
 
     def partner_group(self, token: Token, trigger: Trigger) -> list[Mention]:

@@ -16,6 +16,7 @@ SA, IL, QA, LY, TR, CN, MR, SN = (
     "country:SA", "country:IL", "country:QA", "country:LY", "country:TR", "country:CN",
     "country:MR", "country:SN",
 )  # fmt: skip
+ET = "country:ET"
 COOP, AFF, OPP = "cooperation", "affiliation", "opposition"
 MARLASKA, LAFTIT = "person:fernando-grande-marlaska", "person:abdelouafi-laftit"
 
@@ -82,6 +83,10 @@ ACTIONS = [
     # Arms sales and purchases are help (equipment); other trade is not.
     ("La Russie a vendu des avions de combat à l’Algérie.", coop((DZ, RU))),
     ("L’Inde a acheté des missiles à la France.", coop((FR, IN))),
+    # "vend des drones": the parser reads the partitive "des" as "de les", an oblique.
+    ("La Turquie vend des drones à l’Éthiopie et au Maroc.", coop((ET, TR), (MA, TR))),
+    # What is sold may be named by a modifier of the object ("du matériel militaire").
+    ("La Russie vend du matériel militaire à l’Algérie.", coop((DZ, RU))),
     ("La négociation entre l’Iran et les États-Unis a repris.", coop((IR, US))),
     # A visit to a country; "se rendre" only.
     ("Le ministre turc de la Défense s’est rendu en Libye.", coop((LY, TR))),
@@ -108,6 +113,7 @@ HEDGED = [
 NOTHING = [
     "Le Maroc et l’Espagne ont un intérêt commun.",
     "La Russie a vendu du blé à l’Égypte.",
+    "La France vend du blé tendre à l’Égypte.",
     "La Turquie ne livrera pas d’armes à l’Ukraine.",
     # A capital as a destination is a place, as with "a visité Rabat".
     "Le ministre italien s’est rendu à Tunis.",
