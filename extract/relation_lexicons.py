@@ -56,6 +56,7 @@ class Modality:
     """Negation and hedging markers, as folded words."""
 
     negating_verbs: frozenset[str]
+    ending_objects: frozenset[str]  # "mettre fin à", "mettre un terme à"
     confirming_verbs: frozenset[str]
     negation_adverbs: frozenset[str]
     needs_ne: frozenset[str]
@@ -128,6 +129,7 @@ def modality() -> Modality:
     phrases = sorted(kinds.get("hedge_phrase", ()), key=len, reverse=True)
     return Modality(
         negating_verbs=frozenset(kinds.get("negating_verb", ())),
+        ending_objects=frozenset(kinds.get("ending_object", ())),
         confirming_verbs=frozenset(kinds.get("confirming_verb", ())),
         negation_adverbs=frozenset(kinds.get("negation_adverb", ())),
         needs_ne=frozenset(needs_ne),

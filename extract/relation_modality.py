@@ -2,7 +2,7 @@
 
 - Denied: a negation on the trigger's path to its clause, or above it through the verbs
   that control it ("n'a pas signé", "aucun accord", "sans accord", "a refusé de coopérer",
-  "a démenti que ...").
+  "a démenti que ...", "a mis fin à sa coopération").
 - Hedged: a conditional ("aurait signé", "devrait apporter"), a report marked unconfirmed
   ("selon des informations non confirmées", "n'a pas été confirmé").
 """
@@ -73,7 +73,7 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
             return NEGATED
     for position, (token, in_scope) in enumerate(governing_chain(path, parse)):
         word = folded[token.i]
-        if position > 0 and word in marks.negating_verbs:
+        if position > 0 and (word in marks.negating_verbs or puts_an_end(token, path, parse)):
             return NEGATED
         if in_scope and negation_marked(token, marks, parse):
             if word in marks.confirming_verbs:
@@ -85,6 +85,20 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
         ):
             hedged = True
     return HEDGED if hedged else ASSERTED
+
+
+def puts_an_end(verb: Token, path: list[Token], parse: SentenceParse) -> bool:
+    """Return True for a verb that puts an end to the trigger: "a mis fin à sa coopération".
+
+    The end must be the verb's object beside the trigger: "a demandé la fin des
+    hostilités", with the trigger under "fin", asks for an end that has not come.
+    """
+    ends = modality().ending_objects
+    on_path = {token.i for token in path}
+    return any(
+        c.dep_ == "obj" and parse.folded[c.i] in ends and c.i not in on_path
+        for c in parse.children(verb)
+    )
 
 
 def conditional_verb(token: Token, parse: SentenceParse) -> bool:

@@ -126,6 +126,10 @@ NOTHING = [
     "Le Maroc a refusé de coopérer avec l’Algérie.",
     "Aucun accord n’a été signé entre la France et l’Algérie.",
     "La Tunisie n’a jamais coopéré avec Israël.",
+    # Ended.
+    "Le Niger a mis fin à sa coopération militaire avec la France.",
+    "Le Mali a mis un terme à l’accord de défense avec la France.",
+    "Le Burkina Faso a cessé sa coopération avec la France.",
     "Le gouvernement espagnol a démenti que l’Espagne ait signé un accord avec le Maroc.",
     "Le Mali a suspendu sa coopération avec la France.",
     "La Russie ne coopère plus avec le Royaume-Uni.",
@@ -181,6 +185,11 @@ OPPOSITION = [
     ("L’Arménie et l’Azerbaïdjan ont vécu une guerre en 2020.", opp((AM, AZ))),
     ("Le Maroc et l’Algérie ont discuté du règlement de leur différend.", opp((DZ, MA))),
     ("La Turquie a demandé la fin des hostilités entre l’Iran et Israël.", opp((IL, IR))),
+    # An agreement to end something else is still an agreement.
+    (
+        "Le Maroc et la Mauritanie ont signé un accord pour mettre fin au trafic de drogue.",
+        coop((MA, MR)),
+    ),
     # Speaking of a cooperation is still a statement of its parties.
     ("La Tunisie et l’Italie ont salué la signature de l’accord de coopération.", coop((IT, TN))),
     (
