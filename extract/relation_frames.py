@@ -308,12 +308,28 @@ class FrameFinder:
                 frame.partners += self.parties.group(token)
             elif role in roles:
                 frame.partners += self.partner_group(token, trigger)
-            elif role == "entre":
+            elif role == "entre" and self.states_between(token, trigger):
                 group = self.parties.group(token)
                 if len(group) >= 2:
                     frame.groups.append(group)
                 else:
                     frame.partners += group
+
+    def states_between(self, token: Token, trigger: Trigger) -> bool:
+        """Return True when "entre X et Y" at `token` gives the trigger's relation to X and Y.
+
+        A mutual trigger's does ("la coopération entre X et Y"). Under a one-sided trigger
+        the phrase is what it acts on: "dénoncer l'alliance entre X et Y" does not set X
+        against Y, and in "financer la guerre entre X et Y" the war speaks for itself; an
+        "entre" phrase on a plain noun still brings X and Y together ("accueillir une
+        réunion entre X et Y").
+        """
+        if trigger.mutual:
+            return True
+        if trigger.relation == "opposition":
+            return False
+        owner = self.parse.head(token)
+        return owner == token or not self.triggers.get(self.parse.folded[owner.i])
 
     def opposing_frame(self, token: Token) -> Iterator[Frame]:
         """Yield the opposition a "contre X" or "face à X" complement sets up."""

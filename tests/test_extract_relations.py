@@ -29,7 +29,7 @@ SA, RU, CN, DE, GB, IR = (
     "country:IR",
 )
 SN, ML, MR, IT = "country:SN", "country:ML", "country:MR", "country:IT"
-AM, AZ = "country:AM", "country:AZ"
+AM, AZ, GR = "country:AM", "country:AZ", "country:GR"
 COOP, AFF, PART, OPP = "cooperation", "affiliation", "part_of", "opposition"
 
 
@@ -190,6 +190,10 @@ OPPOSITION = [
         "Le Maroc et la Mauritanie ont signé un accord pour mettre fin au trafic de drogue.",
         coop((MA, MR)),
     ),
+    # "entre X et Y" under a one-sided trigger is what it acts on, not its sides.
+    ("Le président Tebboune a dénoncé l’alliance entre le Maroc et Israël.", coop((IL, MA))),
+    ("L’Iran a financé la guerre entre l’Arménie et l’Azerbaïdjan.", opp((AM, AZ))),
+    ("Le Qatar a accueilli une réunion entre les ministres turc et grec.", coop((GR, TR))),
     # Speaking of a cooperation is still a statement of its parties.
     ("La Tunisie et l’Italie ont salué la signature de l’accord de coopération.", coop((IT, TN))),
     (
