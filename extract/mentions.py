@@ -6,7 +6,8 @@ acronyms), and bare capital acronyms the model missed. The rules below fix the m
 systematic mislabels; they look at the shape of the text (case, digits, hyphens, line
 position), never at lists of particular names:
 
-- a name never crosses a line break: an entity spanning one is cut at it;
+- a name never crosses a line break: an entity spanning one is cut at it; an entity cut
+  after "de l'" is joined to the one that follows (`extract.name_spans`);
 - a span holding a model designation ("Bayraktar TB-2", "F-16", "S-400") is a product;
 - a short line that is only one name ("Cyber-sécurité") is a heading, not an organisation;
   nor is a word before a rubric bar ("Vidéo | ...") or a furniture marker ("Lire aussi");
@@ -25,11 +26,12 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .countries import SPANS_KEY
 from .layout import FurnitureRules
 from .lexicon import read_lexicon
+from .name_spans import ARTICLES, joined_entities, trim_range
 from .tokens import TokenTable
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -37,28 +39,6 @@ NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 PRODUCT_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?$")
 ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
-# Lower-case words that may open a name ("de Gaulle", "al-Assad", "ben Salmane").
-NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "d'",
-        "d’",
-        "la",
-        "le",
-        "al",
-        "el",
-        "ben",
-        "bin",
-        "van",
-        "von",
-        "ibn",
-        "abou",
-        "abu",
-    }
-)
-ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 RUBRIC_BARS = frozenset({"|", "•"})
 # Titles that only ever precede a person's name.
 COURTESY_TITLES = frozenset({"M.", "Mme", "Mlle", "MM.", "Mmes", "Dr", "Pr", "Me", "Mgr"})
@@ -194,35 +174,6 @@ def line_pieces(tokens: TokenTable, start: int, end: int) -> list[tuple[int, int
     return pieces
 
 
-def trim_span(span: Span, *, titles: frozenset[str]) -> Span | None:
-    """Drop leading articles, titles and stray lower-case words, and trailing punctuation."""
-    trimmed = trim_range(TokenTable(span.doc), span.start, span.end, titles=titles)
-    return None if trimmed is None else span.doc[trimmed[0] : trimmed[1]]
-
-
-def trim_range(
-    tokens: TokenTable, start: int, end: int, *, titles: frozenset[str]
-) -> tuple[int, int] | None:
-    """Return tokens [start, end) trimmed as `trim_span` does, or None when no name is left."""
-    lowers, texts = tokens.lowers, tokens.texts
-    is_punct, is_space = tokens.is_punct, tokens.is_space
-    while start < end:
-        lower = lowers[start]
-        if lower in ARTICLES or lower.rstrip(".") in titles or lower in titles:
-            start += 1
-        elif is_punct[start] or is_space[start]:
-            start += 1
-        elif texts[start][:1].islower() and lower not in NAME_PARTICLES:
-            start += 1
-        else:
-            break
-    while end > start and (is_punct[end - 1] or is_space[end - 1]):
-        end -= 1
-    if start >= end or not any(map(str.isalpha, tokens.span_text(start, end))):
-        return None  # a name has letters: "�" or "2022" alone names nobody
-    return start, end
-
-
 def anchored_description(
     tokens: TokenTable, start: int, end: int, demonym_starts: set[int]
 ) -> bool:
@@ -313,9 +264,8 @@ def ner_candidates(
     demonym_starts = {c.start for c in countries if c.demonym and tokens.texts[c.start].islower()}
     index = CountryIndex(countries)
     found = []
-    for ent in doc.ents:
-        label = ent.label_
-        for start, end in line_pieces(tokens, ent.start, ent.end):
+    for ent_start, ent_end, label in joined_entities(doc, tokens):
+        for start, end in line_pieces(tokens, ent_start, ent_end):
             if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
             trimmed = trim_range(tokens, start, end, titles=titles)

@@ -38,6 +38,11 @@ CASES = [
     ("Dominique a répondu aux questions des journalistes.", {"person:dominique"}),
     # a courtesy title introduces a name the model missed; the title is not part of it
     ("M. Nasser Bourita s’est rendu à Doha.", {"person:nasser-bourita"}),
+    # a name the model cuts after "de l’" is one name
+    (
+        "La Coordination des mouvements de l’Azawad a rencontré le gouvernement malien.",
+        {"org:coordination-des-mouvements-de-l-azawad", "country:ML"},
+    ),
 ]
 
 
@@ -62,7 +67,39 @@ def test_glued_clitic_keeps_the_written_form_as_alias(docs):
 def test_a_span_without_letters_is_no_name(words):
     import spacy
 
-    from extract.mentions import trim_span
+    from extract.name_spans import trim_span
 
     doc = spacy.blank("fr").make_doc(" ".join(words))
     assert trim_span(doc[:], titles=frozenset()) is None
+
+
+def words_doc(words, ents):
+    """A Doc of exactly these words ("l’" glued to the next one), with these entities."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    spaces = [not word.endswith("’") for word in words[:-1]] + [False]
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def test_an_entity_cut_after_a_dangling_word_is_joined_to_the_next():
+    from extract.name_spans import joined_entities
+    from extract.tokens import TokenTable
+
+    words = ["Union", "des", "pays", "de", "l’", "Afrique", "et", "Sahel"]
+    doc = words_doc(words, [(0, 5, "ORG"), (5, 6, "LOC")])
+    assert doc.text == "Union des pays de l’Afrique et Sahel"
+    assert joined_entities(doc, TokenTable(doc)) == [(0, 6, "ORG")]
+    apart = words_doc(words, [(0, 3, "ORG"), (5, 6, "LOC")])
+    assert joined_entities(apart, TokenTable(apart)) == [(0, 3, "ORG"), (5, 6, "LOC")]
+    whole = words_doc(["Union", "des", "pays", "Afrique"], [(0, 3, "ORG"), (3, 4, "LOC")])
+    assert joined_entities(whole, TokenTable(whole)) == [(0, 3, "ORG"), (3, 4, "LOC")]
+
+
+def test_a_name_loses_the_dangling_words_it_ends_with():
+    from extract.name_spans import trim_span
+
+    doc = words_doc(["le", "Front", "de", "libération", "de", "l’"], [])
+    assert trim_span(doc[:], titles=frozenset()).text == "Front de libération"

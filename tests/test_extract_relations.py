@@ -194,6 +194,10 @@ OPPOSITION = [
     ("Le président Tebboune a dénoncé l’alliance entre le Maroc et Israël.", coop((IL, MA))),
     ("L’Iran a financé la guerre entre l’Arménie et l’Azerbaïdjan.", opp((AM, AZ))),
     ("Le Qatar a accueilli une réunion entre les ministres turc et grec.", coop((GR, TR))),
+    (
+        "La DGST a démantelé une cellule terroriste en coordination avec le FBI.",
+        coop(("org:dgst", "org:fbi")),
+    ),
     # Speaking of a cooperation is still a statement of its parties.
     ("La Tunisie et l’Italie ont salué la signature de l’accord de coopération.", coop((IT, TN))),
     (
