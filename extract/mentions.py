@@ -16,7 +16,9 @@ position), never at lists of particular names:
   not an organisation node: the demonym makes it a mention of the country; a capitalised
   name with a demonym ("Centre national de cybersécurité qatari") stays an organisation,
   with the country as a mention inside it;
-- a person's name that contains a country name wins over it ("Maurice Papon").
+- a person's name that contains a country name wins over it ("Maurice Papon");
+- a portfolio after "ministre de", "ministère des" ("Intérieur", "Affaires étrangères")
+  is not an organisation node: every government has one.
 """
 
 from __future__ import annotations
@@ -70,6 +72,24 @@ def acronym_stoplist() -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Return the lower-cased titles that precede a name but are not part of it."""
     return frozenset(row["title"].lower() for row in read_lexicon("titles"))
+
+
+@cache
+def portfolio_heads() -> frozenset[str]:
+    """Return the words after which a capitalised name is a portfolio ("ministre de ...")."""
+    return frozenset(row["word"] for row in read_lexicon("portfolio_heads"))
+
+
+def is_portfolio(tokens: TokenTable, start: int) -> bool:
+    """Return True for a name right after "ministre de", "ministère des": a portfolio.
+
+    "Intérieur" or "Affaires étrangères" names a department of every government: as a
+    node it would join the French and the Moroccan ministries, and their ministers.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 3 and tokens.lowers[i] in ARTICLES:
+        i -= 1
+    return start - i >= 2 and i >= 0 and tokens.lowers[i] in portfolio_heads()
 
 
 @cache
@@ -246,6 +266,8 @@ def ner_candidate(
         # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
         return Candidate(start, end, "misc")
     kind = NER_TYPES.get(label)
+    if kind == "organization" and is_portfolio(tokens, start):
+        return None
     if kind is None or (
         kind != "person"
         and (is_heading(tokens, start, end, lines) or is_rubric(tokens, start, end))

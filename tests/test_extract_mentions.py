@@ -38,6 +38,12 @@ CASES = [
     ("Dominique a répondu aux questions des journalistes.", {"person:dominique"}),
     # a courtesy title introduces a name the model missed; the title is not part of it
     ("M. Nasser Bourita s’est rendu à Doha.", {"person:nasser-bourita"}),
+    # a portfolio is every government's, not an organisation node
+    (
+        "Le ministre de l’Intérieur Gérald Darmanin a reçu son homologue.",
+        {"person:gerald-darmanin"},
+    ),
+    ("Les ministres des Affaires étrangères du G7 se sont réunis à Tokyo.", {"org:g7"}),
     # a name the model cuts after "de l’" is one name
     (
         "La Coordination des mouvements de l’Azawad a rencontré le gouvernement malien.",
