@@ -10,14 +10,14 @@ relates X and Y. Two names in a sentence that no trigger links are never related
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from itertools import combinations
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from .records import Mention
 from .relation_lexicons import Trigger, conflict_verbs, trigger_table
 from .relation_modality import ASSERTED, HEDGED, NEGATED, polarity
+from .relation_pairs import Frame
 from .relation_parse import SentenceParse
 from .relation_parties import (
     CLAUSE_DEPS,
@@ -36,65 +36,6 @@ OBJECT_DEPS = frozenset({"obj"})
 PARTITIVES = frozenset({"des", "du"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
-
-
-@dataclass
-class Frame:
-    """The parties one trigger relates, and how sure the text is."""
-
-    relation: str
-    trigger: Token
-    agents: list[Mention] = field(default_factory=list)
-    partners: list[Mention] = field(default_factory=list)
-    groups: list[list[Mention]] = field(default_factory=list)
-    mutual: bool = False
-    hedged: bool = False
-
-    def pairs(self) -> Iterator[tuple[Mention, Mention]]:
-        """Yield each related pair once."""
-        pairs = []
-        if self.partners:
-            same_kind = has_person(self.agents) and has_person(self.partners)
-            same_kind = same_kind and not (is_uniform(self.agents) and is_uniform(self.partners))
-            pairs += [
-                (a, b)
-                for a in self.agents
-                for b in self.partners
-                if not same_kind or (a.type == "person") == (b.type == "person")
-            ]
-        elif self.mutual:
-            pairs += side_pairs(self.agents)
-        for group in self.groups:
-            pairs += side_pairs(group)
-        seen = set()
-        for a, b in pairs:
-            key = frozenset((a.entity, b.entity))
-            if a.entity != b.entity and key not in seen:
-                seen.add(key)
-                yield a, b
-
-
-def has_person(mentions: list[Mention]) -> bool:
-    """Return True when one of `mentions` is a person."""
-    return any(m.type == "person" for m in mentions)
-
-
-def is_uniform(mentions: list[Mention]) -> bool:
-    """Return True when `mentions` are all persons or all not persons."""
-    return len({m.type == "person" for m in mentions}) <= 1
-
-
-def side_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Return the pairs of coordinated parties.
-
-    Officials named with their states ("le ministre espagnol X et son homologue marocain
-    Y") pair person with person and state with state: X does not cooperate with Morocco
-    as a state, his country does.
-    """
-    pairs = list(combinations(mentions, 2))
-    if sum(m.type == "person" for m in mentions) >= 2 and not is_uniform(mentions):
-        pairs = [(a, b) for a, b in pairs if (a.type == "person") == (b.type == "person")]
-    return pairs
 
 
 class FrameFinder:
@@ -238,7 +179,8 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
-        if in_subject:
+        if in_subject or self.opposes(verb):
+            # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
@@ -303,10 +245,13 @@ class FrameFinder:
                 for token in clause_tokens(root, self.parse, skip_subject=skip_subject)
                 if (role := self.parties.role(token))
             ]
+        one_sided_opposition = trigger.relation == "opposition" and not trigger.mutual
         for token, role in marked:
-            if role == "avec":
+            if one_sided_opposition and self.belongs_to_other_trigger(token, frame.trigger):
+                continue  # "condamner l'attaque contre X": X is the attack's target
+            if role == "avec" and not one_sided_opposition:
                 frame.partners += self.parties.group(token)
-            elif role in roles:
+            elif role in roles:  # "avec" only if the row lists it: "rompre avec X"
                 frame.partners += self.partner_group(token, trigger)
             elif role == "entre" and self.states_between(token, trigger):
                 group = self.parties.group(token)
@@ -314,6 +259,16 @@ class FrameFinder:
                     frame.groups.append(group)
                 else:
                     frame.partners += group
+
+    def opposes(self, verb: Token) -> bool:
+        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer")."""
+        found = self.triggers.get(self.parse.folded[verb.i], {}).get("verb")
+        return found is not None and found.relation == "opposition" and not found.mutual
+
+    def belongs_to_other_trigger(self, token: Token, trigger: Token) -> bool:
+        """Return True when the phrase at `token` hangs on another trigger noun."""
+        head = self.parse.head(token)
+        return head != trigger and self.triggers.get(self.parse.folded[head.i]) is not None
 
     def states_between(self, token: Token, trigger: Trigger) -> bool:
         """Return True when "entre X et Y" at `token` gives the trigger's relation to X and Y.
@@ -343,8 +298,8 @@ class FrameFinder:
         if stance == NEGATED:
             return
         agents = self.owners(head) if head != verb else []
-        if not agents:
-            agents = self.parties.agents(verb)
+        if not agents and (head == verb or not self.opposes(verb)):
+            agents = self.parties.agents(verb)  # not who condemns "l'attaque contre X"
         if not agents and has_possessive(path, verb, self.parse):
             agents = self.previous_subject()
         marker = next(c for c in self.parse.children(token) if c.dep_ == "case")

@@ -154,6 +154,9 @@ NOTHING = [
     # A capital as a place is not its government.
     "Le ministre qatari a visité Rabat.",
     "Le ministre qatari est arrivé de Rabat.",
+    # Who condemns an attack is not its author; a weapon's maker is not a target.
+    "Le Maroc a condamné l’attaque contre la Turquie.",
+    "La France a combattu avec le Tchad contre les jihadistes.",
     # Those who speak of a conflict are not its sides.
     "Le Qatar et l’Égypte ont appelé à la fin de la guerre.",
     "La France et l’Allemagne partagent la même analyse de la crise.",
@@ -189,6 +192,12 @@ OPPOSITION = [
     (
         "Le Maroc et la Mauritanie ont signé un accord pour mettre fin au trafic de drogue.",
         coop((MA, MR)),
+    ),
+    ("Israël a attaqué le Liban avec des drones américains.", opp((IL, "country:LB"))),
+    ("Le Maroc a lancé une attaque contre le Polisario.", opp((MA, "org:polisario"))),
+    (
+        "L’Algérie a dénoncé l’accord du Maroc avec Israël.",
+        opp((DZ, MA)) | coop((IL, MA)),
     ),
     # "entre X et Y" under a one-sided trigger is what it acts on, not its sides.
     ("Le président Tebboune a dénoncé l’alliance entre le Maroc et Israël.", coop((IL, MA))),
