@@ -33,7 +33,7 @@ from .relation_parties import (
 OPPOSING_ROLES = frozenset({"contre", "face"})
 REFLEXIVES = frozenset({"se", "s'"})
 OBJECT_DEPS = frozenset({"obj"})
-PARTITIVES = frozenset({"des", "du"})
+PARTITIVES = frozenset({"des", "du", "de", "d'"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
 
@@ -89,11 +89,13 @@ class FrameFinder:
             self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
         ):
             return False
+        objects = [c for c in self.parse.children(token) if self.is_object(c)]
+        if trigger.excluded_objects and any(
+            self.names_object(c, trigger.excluded_objects) for c in objects
+        ):
+            return False  # "échanger des tirs" is no exchange of views
         if trigger.objects:
-            return any(
-                self.is_object(child) and self.names_object(child, trigger.objects)
-                for child in self.parse.children(token)
-            )
+            return any(self.names_object(c, trigger.objects) for c in objects)
         return True
 
     def is_object(self, token: Token) -> bool:
@@ -104,7 +106,8 @@ class FrameFinder:
         """
         if token.dep_ in OBJECT_DEPS:
             return True
-        return token.dep_.startswith("obl") and any(
+        # A noun's "de" complement is its object too: "un échange de tirs".
+        return token.dep_.startswith(("obl", "nmod")) and any(
             c.dep_ == "case" and self.parse.folded[c.i] in PARTITIVES
             for c in self.parse.children(token)
         )

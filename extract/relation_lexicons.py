@@ -48,6 +48,7 @@ class Trigger:
     reflexive: bool = False  # only with "se" ("s'est rendu en Libye", not "a rendu hommage")
     visit: bool = False  # the partner is a destination: a capital there is a place
     objects: frozenset[str] = frozenset()  # if set, the object must name one ("vendre des armes")
+    excluded_objects: frozenset[str] = frozenset()  # an object naming one undoes it ("tirs")
     heads: frozenset[str] = frozenset()  # an adjective's nouns, if not all ("opération commune")
 
 
@@ -90,6 +91,7 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
             reflexive=bool(row.get("reflexive", False)),
             visit=bool(row.get("visit", False)),
             objects=frozenset(fold(word) for word in row.get("objects", [])),
+            excluded_objects=frozenset(fold(w) for w in row.get("excluded_objects", [])),
             heads=frozenset(fold(word) for word in row.get("heads", [])),
         )
         for form in row_forms(row):

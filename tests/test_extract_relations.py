@@ -154,6 +154,9 @@ NOTHING = [
     # A capital as a place is not its government.
     "Le ministre qatari a visité Rabat.",
     "Le ministre qatari est arrivé de Rabat.",
+    # An exchange of fire or of accusations is no exchange of views.
+    "Le Hezbollah et Israël échangent des tirs depuis octobre.",
+    "Le Hamas et Israël ont échangé des accusations.",
     # Who condemns an attack is not its author; a weapon's maker is not a target.
     "Le Maroc a condamné l’attaque contre la Turquie.",
     "La France a combattu avec le Tchad contre les jihadistes.",
@@ -194,6 +197,14 @@ OPPOSITION = [
         coop((MA, MR)),
     ),
     ("Israël a attaqué le Liban avec des drones américains.", opp((IL, "country:LB"))),
+    (
+        "Un échange de tirs a opposé l’armée indienne et l’armée pakistanaise.",
+        opp(("country:IN", "country:PK")),
+    ),
+    (
+        "Le Maroc et l’Espagne échangent des informations sur les réseaux de passeurs.",
+        coop((ES, MA)),
+    ),
     ("Le Maroc a lancé une attaque contre le Polisario.", opp((MA, "org:polisario"))),
     (
         "L’Algérie a dénoncé l’accord du Maroc avec Israël.",
