@@ -89,17 +89,15 @@ class FrameFinder:
             self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
         ):
             return False
+        if not (trigger.objects or trigger.excluded_objects):
+            return True
         objects = [c for c in self.parse.children(token) if self.is_object(c)]
-        if trigger.excluded_objects and any(
-            self.names_object(c, trigger.excluded_objects) for c in objects
-        ):
+        if any(self.names_object(c, trigger.excluded_objects) for c in objects):
             return False  # "échanger des tirs" is no exchange of views
-        if trigger.objects:
-            return any(self.names_object(c, trigger.objects) for c in objects)
-        return True
+        return not trigger.objects or any(self.names_object(c, trigger.objects) for c in objects)
 
     def is_object(self, token: Token) -> bool:
-        """Return True for a verb's object, also when the parser reads "des" as "de les".
+        """Return True for a trigger's object, also when the parser reads "des" as "de les".
 
         "La Turquie vend des drones à X": the partitive article comes out as a case
         marker and "drones" as an oblique, though it is what is sold.
@@ -114,9 +112,9 @@ class FrameFinder:
 
     def names_object(self, token: Token, words: frozenset[str]) -> bool:
         """Return True when the phrase of `token` (two levels down) has one of `words`."""
-        if self.parse.folded[token.i] in words:
-            return True
         folded = self.parse.folded
+        if folded[token.i] in words:
+            return True
         return any(
             folded[c.i] in words or any(folded[g.i] in words for g in self.parse.children(c))
             for c in self.parse.children(token)
