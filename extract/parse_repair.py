@@ -18,15 +18,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .name_spans import ARTICLES
 from .relation_lexicons import fold, modality
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
 # How the parser hangs a subject it misreads on the phrase before the comma.
 # Not "appos": "X, le chef de Y, a dit" is an apposition, rightly read.
 MISATTACHED = frozenset({"nmod", "conj", "obl:mod", "obl", "obl:arg", "dep"})
-# Words that open a noun phrase: the subject after the comma starts with one, or with
-# a capital ("le Maroc", "Israël").
-DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "ces"})
 
 
 def opens_with_source(sent: Span) -> bool:
@@ -46,16 +44,18 @@ def fronted_comma(sent: Span) -> int | None:
     return None
 
 
-def misread_subject(sent: Span, comma: int) -> Token | None:
-    """Return the word after `comma` that heads a noun phrase hung before the comma."""
-    root = sent.root
+def misread_subject(sent: Span, root: Token, comma: int) -> Token | None:
+    """Return the word after `comma` that heads a noun phrase hung before the comma.
+
+    The phrase opens with an article or a capital ("le Maroc", "Israël").
+    """
     for token in sent.doc[comma + 1 : root.i]:
         if token.is_space or token.is_punct:
             continue
-        opens_phrase = token.text[:1].isupper() or token.lower_ in DETERMINERS
-        if not opens_phrase:
+        article = token.lower_ in ARTICLES
+        if not (article or token.text[:1].isupper()):
             return None
-        head = token if token.lower_ not in DETERMINERS else token.head
+        head = token.head if article else token
         if head.i > comma and head.dep_ in MISATTACHED and sent.start <= head.head.i < comma:
             return head
         return None
@@ -78,7 +78,7 @@ def repair_sentence(sent: Span) -> bool:
     subjects = [child for child in root.children if child.dep_ in SUBJECTS]
     if len(subjects) > 1:
         return False
-    subject = misread_subject(sent, comma)
+    subject = misread_subject(sent, root, comma)
     if subject is None:
         return False
     if subjects:

@@ -211,17 +211,10 @@ class FrameFinder:
         """
         if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
             return False
-        if self.is_possessed(noun):
+        if is_possessed(noun, self.parse):
             return False
         lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
         return not lives_it
-
-    def is_possessed(self, noun: Token) -> bool:
-        """Return True when `noun` has a possessive determiner ("leur conflit")."""
-        return any(
-            c.dep_ == "det" and self.parse.folded[c.i] in POSSESSIVES
-            for c in self.parse.children(noun)
-        )
 
     def has_subject(self, token: Token) -> bool:
         """Return True when `token` has a subject of its own."""
@@ -332,14 +325,14 @@ def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> I
             stack.extend((child, depth + 1) for child in parse.children(token))
 
 
+def is_possessed(token: Token, parse: SentenceParse) -> bool:
+    """Return True when `token` has a possessive determiner ("leur conflit")."""
+    return any(c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES for c in parse.children(token))
+
+
 def has_possessive(path: list[Token], verb: Token, parse: SentenceParse) -> bool:
     """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
-    tokens = [*path, *parse.children(verb)]
-    return any(
-        c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES
-        for t in tokens
-        for c in parse.children(t)
-    )
+    return any(is_possessed(t, parse) for t in [*path, *parse.children(verb)])
 
 
 __all__ = ["ASSERTED", "Frame", "FrameFinder"]

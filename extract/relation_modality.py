@@ -73,7 +73,9 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
             return NEGATED
     for position, (token, in_scope) in enumerate(governing_chain(path, parse)):
         word = folded[token.i]
-        if position > 0 and (word in marks.negating_verbs or puts_an_end(token, path, parse)):
+        if position > 0 and (
+            word in marks.negating_verbs or puts_an_end(token, path, marks, parse)
+        ):
             return NEGATED
         if in_scope and negation_marked(token, marks, parse):
             if word in marks.confirming_verbs:
@@ -87,16 +89,15 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
     return HEDGED if hedged else ASSERTED
 
 
-def puts_an_end(verb: Token, path: list[Token], parse: SentenceParse) -> bool:
+def puts_an_end(verb: Token, path: list[Token], marks: Modality, parse: SentenceParse) -> bool:
     """Return True for a verb that puts an end to the trigger: "a mis fin à sa coopération".
 
     The end must be the verb's object beside the trigger: "a demandé la fin des
     hostilités", with the trigger under "fin", asks for an end that has not come.
     """
-    ends = modality().ending_objects
     on_path = {token.i for token in path}
     return any(
-        c.dep_ == "obj" and parse.folded[c.i] in ends and c.i not in on_path
+        c.dep_ == "obj" and parse.folded[c.i] in marks.ending_objects and c.i not in on_path
         for c in parse.children(verb)
     )
 
