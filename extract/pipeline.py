@@ -8,7 +8,14 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from . import countries, entities, layout, parse_repair, relations  # noqa: F401  (factories)
+from . import (  # noqa: F401  (factories)
+    countries,
+    entities,
+    layout,
+    parse_repair,
+    relations,
+    sentence_bounds,
+)
 from .blas import numpy_blas
 
 log = logging.getLogger(__name__)
@@ -58,6 +65,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     # Marks a pipeline worker processes can rebuild by name (see `extract.parallel`).
     nlp.meta[PIPELINE_META] = model
     nlp.add_pipe("coopgraph_layout", first=True)
+    # Before the parser: it keeps the bounds it is given (see `extract.sentence_bounds`).
+    nlp.add_pipe("coopgraph_sentence_bounds", after="coopgraph_layout")
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
     log.debug("pipeline: %s", nlp.pipe_names)
