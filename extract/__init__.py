@@ -16,7 +16,7 @@ from .records import Document, DocumentResult, Entity, Mention, Relation
 
 _LAZY = {
     "load_pipeline": "extract.pipeline",
-    "extract_documents": "extract.documents",
+    "extract_documents": "extract.engine",
 }
 
 __all__ = ["Document", "DocumentResult", "Entity", "Mention", "Relation", *_LAZY]

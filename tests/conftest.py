@@ -24,7 +24,7 @@ def nlp():
 def seed_results(nlp):
     """The extraction results of the two seed articles, computed once."""
     from extract import extract_documents
-    from extract.readers import read_documents
+    from extract.inputs.readers import read_documents
 
     return [r.to_dict() for r in extract_documents(nlp, read_documents([SEEDS]))]
 

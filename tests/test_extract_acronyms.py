@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.acronyms import matches_initials
+from extract.entities.acronyms import matches_initials
 
 
 @pytest.mark.parametrize(

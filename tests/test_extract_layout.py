@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.documents import doc_result
-from extract.layout import FurnitureRules
+from extract.engine.documents import doc_result
+from extract.entities.layout import FurnitureRules
 from extract.lexicon import read_lexicon
 from extract.records import Document
 from graph import build_graph

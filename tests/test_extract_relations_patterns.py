@@ -168,7 +168,7 @@ def test_capital_actor_adds_its_country_as_an_entity(docs):
 
 
 def test_capital_actor_edge_reaches_the_graph(docs):
-    from extract.documents import doc_result
+    from extract.engine.documents import doc_result
     from extract.records import Document
     from graph import build_graph
 

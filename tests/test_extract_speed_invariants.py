@@ -14,8 +14,8 @@ import spacy
 from spacy.pipeline import SpanRuler
 from spacy.util import filter_spans
 
-from extract.countries import GLUED_CLITICS, LANGUAGE_CUES, fold
-from extract.layout import SEPARATORS, FurnitureRules, LayoutMarker, _fold
+from extract.entities.countries import GLUED_CLITICS, LANGUAGE_CUES, fold
+from extract.entities.layout import SEPARATORS, FurnitureRules, LayoutMarker, _fold
 from extract.lexicon import read_lexicon, strip_accents
 from extract.tokens import Lexicon, TokenTable, doc_text, sentence_numbers
 
