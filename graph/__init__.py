@@ -3,7 +3,7 @@
 Importing `graph` is cheap: networkx loads on first use of a name that needs it, so
 `graph.vocabulary` and `graph.errors` serve `extract` without it.
 
->>> from graph import build_graph, write_graph  # doctest: +SKIP
+>>> from graph import build_graph, write_graph
 """
 
 from __future__ import annotations

@@ -53,12 +53,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_organisations_and_their_aliases(docs, text, expected):
     assert orgs(docs[text]) == expected

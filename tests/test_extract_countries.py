@@ -110,12 +110,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_countries_in_sentence(docs, text, expected):
     assert countries_of(docs[text]) == expected

@@ -52,12 +52,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_graph_entities_in_sentence(docs, text, expected):
     assert {e.id for e in docs[text]._.coopgraph_entities if e.type in GRAPH_TYPES} == expected

@@ -126,12 +126,6 @@ CASES = POSTS + OFFICIALS + ACTIONS
 TEXTS = [t for t, _ in CASES + HEDGED] + NOTHING
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    """Map each test text to its processed Doc."""
-    return dict(zip(TEXTS, nlp.pipe(TEXTS), strict=True))
-
-
 def triples(doc):
     """Return the (source, target, type) set of a Doc's relations."""
     return {(r.source, r.target, r.type) for r in doc._.coopgraph_relations}

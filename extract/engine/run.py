@@ -49,10 +49,9 @@ def extract_documents(
     Worker processes rebuild the pipeline by name, so with `jobs` > 1 or Dask, `nlp` must
     be None or come from `load_pipeline`. Bad arguments raise `OptionError` at once.
 
-    >>> from extract import load_pipeline  # doctest: +SKIP
-    >>> texts = ["Le Maroc et le Qatar coopèrent."]  # doctest: +SKIP
-    >>> [r.id for r in extract_documents(load_pipeline(), texts, jobs=2)]  # doctest: +SKIP
-    ['doc-0001']
+    >>> texts = ["Le Maroc et le Qatar coopèrent.", "L’Algérie menace le Maroc."]
+    >>> [r.id for r in extract_documents(None, texts, jobs=2)]  # one group: no workers
+    ['doc-0001', 'doc-0002']
     """
     if jobs < 1:
         raise OptionError(f"jobs must be at least 1, not {jobs}")

@@ -17,13 +17,15 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from graph.vocabulary import RELATIONS
+
 from ..lexicon import read_lexicon
 from ..records import Mention
 from .lexicons import affiliation_heads, fold
 from .parse import NameSpan
 from .parties import SentenceParties
 
-TARGET_TYPES = frozenset({"organization", "country"})
+TARGET_TYPES = frozenset(RELATIONS["affiliation"].target)  # organization, country
 # How a person attaches to the post noun that describes them, when the parse gets it.
 PERSON_TO_HEAD_DEPS = frozenset({"appos", "acl", "flat", "flat:name", "nmod"})
 # What may stand between a post's phrase and the name it describes: "son homologue

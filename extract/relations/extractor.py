@@ -19,6 +19,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.vocabulary import RELATIONS, UNDIRECTED_TYPES
+
 from ..extensions import register_extensions
 from ..records import GRAPH_ENTITY_TYPES, Entity, Mention, Relation
 from .affiliation import PhraseRelations
@@ -29,8 +31,9 @@ from .parse import DocWords
 from .parties import SentenceParties
 
 PARTY_TYPES = frozenset({*GRAPH_ENTITY_TYPES, "location"})  # a capital can stand for its state
-EVENT_TYPES = frozenset({"cooperation", "opposition"})
+EVENT_TYPES = UNDIRECTED_TYPES  # cooperation, opposition
 SYMMETRIC_TYPES = EVENT_TYPES
+AFFILIATION = RELATIONS["affiliation"]
 
 
 class RelationExtractor:
@@ -220,9 +223,9 @@ def add_capital_states(doc: Doc, relations: list[Relation], states: list[Mention
 def orient(a: Mention, b: Mention, kind: str) -> tuple[Mention, Mention] | None:
     """Return the pair in the direction its type wants, or None if the types cannot relate."""
     if kind == "affiliation":
-        if a.type == "person" and b.type in ("organization", "country"):
+        if a.type in AFFILIATION.source and b.type in AFFILIATION.target:
             return a, b
-        if b.type == "person" and a.type in ("organization", "country"):
+        if b.type in AFFILIATION.source and a.type in AFFILIATION.target:
             return b, a
         return None
     return (a, b) if a.entity <= b.entity else (b, a)
