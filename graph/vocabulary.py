@@ -46,7 +46,7 @@ class RelationType:
     target: tuple[str, ...] = ()
 
 
-# In the order the graph lists them.
+# Node types first, in the order of the README's table.
 ENTITIES: dict[str, EntityType] = {
     entity.name: entity
     for entity in (
@@ -56,18 +56,26 @@ ENTITIES: dict[str, EntityType] = {
         EntityType("location", "location", "place", (240, 228, 66), node=False),  # yellow
     )
 }
-# In the order the graph lists them on an edge (`relations`, the README's table).
+# In the order of the README's table (an edge's `relations` lists its types sorted by name).
 RELATIONS: dict[str, RelationType] = {
     relation.name: relation
     for relation in (
         RelationType("cooperation", False, "cooperation", (0, 114, 178)),  # blue
         RelationType(
-            "affiliation", True, "affiliation", (204, 121, 167),  # reddish purple
-            source=("person",), target=("organization", "country"),
+            "affiliation",
+            True,
+            "affiliation",
+            (204, 121, 167),  # reddish purple
+            source=("person",),
+            target=("organization", "country"),
         ),
         RelationType(
-            "part_of", True, "part of", (120, 120, 120),  # grey
-            source=("organization",), target=("country", "organization"),
+            "part_of",
+            True,
+            "part of",
+            (120, 120, 120),  # grey
+            source=("organization",),
+            target=("country", "organization"),
         ),
         RelationType("opposition", False, "opposition", (213, 94, 0)),  # vermillion
     )

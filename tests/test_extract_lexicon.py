@@ -24,7 +24,7 @@ def test_every_shipped_lexicon_loads(name):
 
 
 def test_every_trigger_names_a_relation_of_the_vocabulary():
-    assert {row["relation"] for row in read_lexicon("triggers")} == set(RELATION_TYPES)
+    assert {row["relation"] for row in read_lexicon("triggers")} <= set(RELATION_TYPES)
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,11 @@
 
 A relation is stated, never inferred from two names sharing a sentence:
 - cooperation and opposition need a trigger word (`triggers` lexicon) or a "contre" /
-  "face à" complement that links the parties through the parse (`relation_frames`);
-- affiliation and part_of are read off appositions and modifiers (`relation_affiliation`).
+  "face à" complement that links the parties through the parse (`frames`);
+- affiliation and part_of are read off appositions and modifiers (`affiliation`).
 A denied statement ("n'a pas signé", "a refusé de coopérer", "aucun accord") yields
 nothing; a conditional or unconfirmed one is kept with `hedged=True`
-(`relation_modality`). Each relation carries its sentence as evidence.
+(`modality`). Each relation carries its sentence as evidence.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A trigger's frame: the parties it relates, and which pairs of them it relates.
 
-`relation_frames.FrameFinder` fills a `Frame` per trigger word; `Frame.pairs` turns its
+`frames.FrameFinder` fills a `Frame` per trigger word; `Frame.pairs` turns its
 agents, partners and "entre" groups into related pairs.
 """
 
