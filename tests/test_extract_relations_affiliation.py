@@ -145,6 +145,13 @@ LEADERS = [
         "La Communauté des États sahéliens, dont le Niger est membre, a condamné l’attaque.",
         {(NE, "org:communaute-des-etats-saheliens", PART)},
     ),
+    (
+        "Omar Sy, le Premier ministre de l’île qui exerce actuellement la présidence tournante "
+        "de l’Union africaine, a parlé.",
+        {("person:omar-sy", "org:union-africaine", AFF)},
+    ),
+    # A state presiding a council is not its member by that: persons only.
+    ("La France exerce la présidence du Conseil de sécurité.", set()),
 ]
 
 OWNERS = [

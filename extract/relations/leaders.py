@@ -4,7 +4,8 @@
   "X représente la France", and their passives "le gang, dirigé par X", "le Brésil sera
   représenté par le conseiller du président, X": X is affiliated;
 - "à la tête de": "X est à la tête de l'armée", "l'arrivée de X à la tête de Taïwan",
-  "le ministre X, à la tête d'une délégation marocaine";
+  "le ministre X, à la tête d'une délégation marocaine"; "la présidence de" as an object:
+  "X, qui exerce la présidence tournante de l'Union africaine";
 - "dont X est membre": "l'Union africaine, dont le Maroc est membre" (part_of for a state
   or an organisation, affiliation for a person).
 
@@ -67,6 +68,8 @@ class LeaderRelations:
                 yield from self.pairs(self.verb_leaders(token), self.verb_led(token))
             elif word == "tete":
                 yield from self.head_of(self.parse.token(i))
+            elif word == "presidence":
+                yield from self.presidency(self.parse.token(i))
             elif word == "dont":
                 yield from self.member_of(self.parse.token(i))
 
@@ -136,6 +139,31 @@ class LeaderRelations:
                     for p in self.persons(c)
                 ]
         yield from self.pairs(leaders, led)
+
+    def presidency(self, noun: Token) -> Iterator[Found]:
+        """Yield who holds "la présidence de" what: "X, qui exerce la présidence de la CELAC"."""
+        if noun.dep_ != "obj" or self.parse.is_root(noun):
+            return
+        led = [
+            p
+            for c in self.parse.children(noun)
+            if c.dep_ == "nmod" and self.parties.role(c) == "de"
+            for p in self.party(c)
+        ]
+        if led:
+            yield from self.pairs(self.clause_persons(self.parse.head(noun)), led)
+
+    def clause_persons(self, verb: Token) -> list[Mention]:
+        """Return the persons a verb's subject names, through a relative "qui"."""
+        found = []
+        for child in self.parse.children(verb):
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if self.folded[child.i] == "qui" and verb.dep_ == "acl:relcl":
+                found.extend(self.persons(self.parse.head(verb)))
+            else:
+                found.extend(self.persons(child))
+        return found
 
     def member_of(self, dont: Token) -> Iterator[Found]:
         """Yield "l'Union africaine, dont le Maroc est membre": Morocco is part of the Union."""
