@@ -49,6 +49,10 @@ POSTS = [
         {("person:thierry-burkhard", FR, AFF)},
     ),
     (
+        "Kaja Kallas, ex-Première ministre estonienne, dirige la diplomatie européenne.",
+        {("person:kaja-kallas", "country:EE", AFF)},
+    ),
+    (
         "Karim Benali, 52 ans, conseiller à l’ambassade d’Algérie, a été expulsé.",
         {("person:karim-benali", DZ, AFF)},
     ),
@@ -171,6 +175,10 @@ OWNERS = [
         "Le Hezbollah, le mouvement chiite libanais, a revendiqué l’attaque.",
         {("org:hezbollah", LB, PART)},
     ),
+    (
+        "Des soldats de la FINUL, la force de l’ONU au Liban, ont été blessés.",
+        {("org:finul", "org:onu", PART)},
+    ),
 ]
 
 NEAR_MISSES = [
@@ -210,6 +218,7 @@ NEAR_MISSES = [
     # A movement speaking for a people is not its state's; a new clause is no apposition.
     ("L’Organisation de libération du peuple iranien (OLPI) a manifesté à Paris.", set()),
     ("D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.", set()),
+    ("D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.", set()),
     ("La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.", set()),
 ]
 
