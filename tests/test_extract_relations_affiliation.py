@@ -94,6 +94,11 @@ POSTS = [
         "L’ambassadeur du Canada en Ukraine, Paul Roy, a assisté à la cérémonie.",
         {("person:paul-roy", CA, AFF)},
     ),
+    # A portfolio the entity rules missed is no organisation of the minister's.
+    (
+        "Le ministre français des Armées, Sébastien Lecornu, a pris la parole.",
+        {("person:sebastien-lecornu", FR, AFF)},
+    ),
     (
         "Le représentant permanent du Maroc à l’ONU, Omar Hilale, a pris la parole.",
         {("person:omar-hilale", MA, AFF)},
@@ -213,6 +218,7 @@ NEAR_MISSES = [
         {("person:amadou-ba", SN, AFF)},
     ),
     ("Des agents russes sont soupçonnés du meurtre de Boris Volkov.", set()),
+    ("Le ministre de l’Intérieur, en Algérie depuis lundi, Gérald Darmanin, a parlé.", set()),
     ("Le ministre canadien a cité Jean Dupont dans son discours.", set()),
     ("Pierre Durand représente une menace pour la France.", set()),
     # A movement speaking for a people is not its state's; a new clause is no apposition.
