@@ -139,6 +139,12 @@ LEADERS = [
         {("person:pierre-durand", FR, AFF)},
     ),
     (
+        "Jean Martin, qui dirige l’OTAN depuis 2020, a parlé.",
+        {("person:jean-martin", "org:otan", AFF)},
+    ),
+    # The post "qui représente la France" is the minister's, and names nobody.
+    ("Le ministre, qui représente la France, a parlé avec Jean Martin.", set()),
+    (
         "Depuis l’arrivée de Mahmoud Abbas à la tête de l’Autorité palestinienne, "
         "rien n’a changé.",
         {
