@@ -62,6 +62,8 @@ class FrameFinder:
             forms = self.triggers.get(word)
             if not forms and word not in OPPOSING_ROLES:
                 continue  # most words: no Token built
+            if i in self.parties.at:
+                continue  # a word of a name: « l'Agence de coopération militaire »
             token = self.parse.token(i)
             adjective = forms.get("adj") if forms and token.dep_ == "amod" else None
             if adjective is not None:
@@ -136,7 +138,13 @@ class FrameFinder:
         stance = polarity(path, self.parse, verbal_trigger=not nominal)
         if stance == NEGATED:
             return
-        frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
+        frame = Frame(
+            trigger.relation,
+            token,
+            mutual=trigger.mutual,
+            hedged=stance == HEDGED,
+            officials=self.parties.official_states,
+        )
         if trigger.relation == "opposition":
             # "combattre contre X": X is the other side, not a third ally.
             trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
@@ -161,6 +169,8 @@ class FrameFinder:
         patients = self.parties.patients(verb)
         if "obj" in trigger.partners:
             frame.partners += patients
+            if trigger.object_group and len(patients) >= 2:
+                frame.groups.append(patients)  # "la rencontre qui a réuni X et Y"
         elif not frame.agents:
             frame.agents = patients
         for child in self.parse.children(verb):

@@ -14,7 +14,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .records import GRAPH_ENTITY_TYPES, Mention
-from .relation_lexicons import CASE_ROLES, capital_key, capitals
+from .relation_lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
+from .relation_officials import is_post, post_holder
 from .relation_parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -81,6 +82,9 @@ class SentenceParties:
         # Several triggers of a clause ask for the same phrases: walk each once.
         self.groups: dict[tuple[int, int], list[Mention]] = {}
         self.subjects: dict[int, list[Mention]] = {}
+        # States and bodies named only inside an official's post (see `relation_officials`).
+        self.official_states: set[tuple[int, str]] = set()
+        self.holders: dict[int, Mention | None] = {}
         self.at: dict[int, Mention] = {}
         self.spans: dict[Mention, NameSpan] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
@@ -146,6 +150,8 @@ class SentenceParties:
             return [own]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
+        if self.folded[token.i] in bystander_heads():
+            return []  # « la presse marocaine » is not Morocco
         found: list[Mention] = []
         for child in self.children(token):
             if child.dep_ not in MODIFIER_DEPS:
@@ -155,7 +161,38 @@ class SentenceParties:
                 found.extend(self.group(child, depth=depth + 1))
             elif not role and self.own(child) is not None:
                 found.extend(self.group(child, depth=depth + 1))
+            elif not role and child.dep_ == "appos":
+                found.extend(self.titled_names(child))
+        if is_post(token, self.parse, self.at):
+            self.official_states.update(key(m) for m in found if m.type != "person")
+            holder = self.holder(token)
+            if holder is not None:
+                found.append(holder)
         return found
+
+    def titled_names(self, token: Token) -> list[Mention]:
+        """Return the name under a title in apposition (« M. Ahmed Ben Salah »)."""
+        return [
+            own
+            for child in self.children(token)
+            if child.dep_ in ("flat", "flat:name") and (own := self.own(child)) is not None
+        ][:1]
+
+    def holder(self, post: Token) -> Mention | None:
+        """Return the person the phrase of a post noun names (`relation_officials`)."""
+        if post.i not in self.holders:
+            self.holders[post.i] = post_holder(
+                post, self.parse, self.at, self.sent.end, self.role, self.name_root
+            )
+        return self.holders[post.i]
+
+    def name_root(self, mention: Mention) -> Token:
+        """Return the syntactic root of a mention's tokens."""
+        return self.spans[mention].root
+
+    def is_official_state(self, mention: Mention) -> bool:
+        """Return True for a state or body the sentence names only inside a post."""
+        return key(mention) in self.official_states
 
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
@@ -253,7 +290,7 @@ def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
     one. A following sibling that names a party, has no case of its own, and is separated
     from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
     """
-    if parties.parse.is_root(token) or parties.own(token) is None:
+    if parties.parse.is_root(token) or not names_someone(token, parties):
         return []
     found = []
     end = token.right_edge.i
@@ -261,11 +298,18 @@ def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
         if sibling.i <= end or sibling.dep_ not in LIST_DEPS or parties.role(sibling):
             continue
         gap = parties.folded[end + 1 : parties_start(sibling, parties.parse)]
-        if parties.own(sibling) is None or not all(word in LIST_GLUE for word in gap):
+        if not names_someone(sibling, parties) or not all(word in LIST_GLUE for word in gap):
             break
         found.append(sibling)
         end = sibling.right_edge.i
     return found
+
+
+def names_someone(token: Token, parties: SentenceParties) -> bool:
+    """Return True for an item of an enumeration: a name, or a post naming its holder."""
+    if parties.own(token) is not None:
+        return True
+    return is_post(token, parties.parse, parties.at) and parties.holder(token) is not None
 
 
 def parties_start(token: Token, parse: SentenceParse) -> int:
@@ -293,6 +337,11 @@ def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
     while path[-1] != head and not parse.is_root(path[-1]):
         path.append(parse.head(path[-1]))
     return path
+
+
+def key(mention: Mention) -> tuple[int, str]:
+    """Return what tells one mention of a sentence from another."""
+    return mention.start_char, mention.entity
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:
