@@ -161,7 +161,27 @@ class FrameFinder:
             if self.onlooker_subject(token, verb, trigger):
                 frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
+        if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
+            joint = self.joint_subjects(verb)
+            if len(joint) >= 2:
+                frame.groups.append(joint)  # "X et Y ont aidé Z": X and Y act together
         yield frame
+
+    def joint_subjects(self, verb: Token) -> list[Mention]:
+        """Return the parties named by coordinated subjects of `verb` ("X et Y ont formé").
+
+        Only names and their conjuncts count: the modifiers of one subject (« les
+        experts marocains de la DGSN ») are one actor, not two partners.
+        """
+        found: list[Mention] = []
+        for child in self.parse.children(verb):
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            for item in [child, *self.parties.conjuncts(child)]:
+                own = self.parties.own(item)
+                if own is not None:
+                    found.append(own)
+        return unique(found)
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""

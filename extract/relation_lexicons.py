@@ -69,6 +69,7 @@ class Modality:
     negation_cases: frozenset[str]
     conditionals: frozenset[str]
     hedge_phrases: re.Pattern[str]
+    dispositions: frozenset[str] = frozenset()  # "prêt à", "ouvert à": a readiness, no act
 
 
 def row_forms(row: dict) -> list[str]:
@@ -155,6 +156,7 @@ def modality() -> Modality:
         negation_determiners=frozenset(kinds.get("negation_determiner", ())),
         negation_cases=frozenset(kinds.get("negation_case", ())),
         conditionals=frozenset(kinds.get("conditional", ())),
+        dispositions=frozenset(kinds.get("disposition", ())),
         hedge_phrases=re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b"),
     )
 

@@ -47,6 +47,14 @@ def title_words() -> frozenset[str]:
     return frozenset(fold(row["title"]).rstrip(".") for row in read_lexicon("titles"))
 
 
+@cache
+def member_posts() -> frozenset[str]:
+    """Return the folded posts of belonging, not of acting for a body ("membre", "militant")."""
+    return frozenset(
+        fold(form) for row in read_lexicon("member_posts") for form in [row["lemma"], *row["forms"]]
+    )
+
+
 def is_post(token: Token, parse: SentenceParse, mention_at: dict[int, Mention]) -> bool:
     """Return True for a post noun outside any name, not a piece of a compound."""
     i = token.i

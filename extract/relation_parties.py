@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .records import GRAPH_ENTITY_TYPES, Mention
 from .relation_lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
-from .relation_officials import is_post, post_holder
+from .relation_officials import is_post, member_posts, post_holder
 from .relation_parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -147,6 +147,8 @@ class SentenceParties:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
         own = self.own(token)
         if own is not None:
+            if own.type == "person":
+                return [own, *self.represented(token)]
             return [own]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
@@ -169,6 +171,31 @@ class SentenceParties:
             if holder is not None:
                 found.append(holder)
         return found
+
+    def represented(self, name: Token) -> list[Mention]:
+        """Return the states and bodies a person acts for, from the posts after the name.
+
+        « X, PDG de Dassault Aviation, a signé avec Y »: Dassault Aviation signs too (its
+        official's states pair with states only). A post of belonging (« membre du
+        Bureau politique ») does not make its body act.
+        """
+        mention = self.mention(name)
+        root = self.spans[mention].root if mention in self.spans else name
+        posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
+        posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
+        found = []
+        for post in posts:
+            if self.folded[post.i] in member_posts():
+                continue
+            # A post names its body deep (« directeur des achats du ministère marocain »).
+            states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
+            self.official_states.update(key(m) for m in states)
+            found += states
+        return found
+
+    def is_post(self, token: Token) -> bool:
+        """Return True for a post noun outside any name (`relation_officials.is_post`)."""
+        return is_post(token, self.parse, self.at)
 
     def titled_names(self, token: Token) -> list[Mention]:
         """Return the name under a title in apposition (« M. Ahmed Ben Salah »)."""
@@ -241,7 +268,9 @@ class SentenceParties:
         found: list[Mention] = []
         has_subject = False
         for child in self.children(verb):
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
+                has_subject = True
+            elif child.dep_ in SUBJECT_DEPS:
                 has_subject = True
                 if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
                     found.extend(self.group(self.head(verb)))
@@ -271,7 +300,21 @@ class SentenceParties:
                 or (child.dep_ == "nmod" and self.role(child) in ("de", ""))
             ):
                 found.extend(self.group(child))
+            elif child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
+                if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
+                    found.extend(self.group(self.head(verb)))
+                else:
+                    found.extend(self.group(child))
         return unique(found)
+
+    def passive_subject(self, verb: Token, subject: Token) -> bool:
+        """Return True for a subject the parser left active on a passive verb with an agent.
+
+        « X a été reçu par Y » sometimes comes out with X as `nsubj`: X undergoes it.
+        """
+        return self.is_passive(verb) and any(
+            c.dep_ in AGENT_DEPS or self.role(c) == "par" for c in self.children(verb)
+        )
 
     def is_passive(self, verb: Token) -> bool:
         """Return True for a passive verb ("a été sanctionné")."""
