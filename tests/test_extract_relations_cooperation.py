@@ -10,6 +10,9 @@ MA, TN, SN, DZ, FR, IN = (
     "country:MA", "country:TN", "country:SN", "country:DZ", "country:FR", "country:IN"
 )  # fmt: skip
 ES, PT, QA, TR, GR = "country:ES", "country:PT", "country:QA", "country:TR", "country:GR"
+DE, UA, ML, JP, AU, US, CN = (
+    "country:DE", "country:UA", "country:ML", "country:JP", "country:AU", "country:US", "country:CN"
+)  # fmt: skip
 ALAOUI, BEN_SALAH = "person:karim-alaoui", "person:ahmed-ben-salah"
 MARTIN, DUPONT = "person:jean-martin", "person:jean-dupont"
 COOP, AFF = "cooperation", "affiliation"
@@ -73,6 +76,25 @@ MANY_PARTIES = [
         coop(("org:marine-marocaine", "org:thales")) | {("org:marine-marocaine", MA, "part_of")},
     ),
     ("La France a ouvert des négociations avec l’Inde.", coop((FR, IN))),
+    # An infinitive on the object of a verb is that verb's subject's.
+    (
+        "Karim Alaoui et Ahmed Ben Salah ont souligné l’importance de renforcer la coopération "
+        "entre leurs services.",
+        coop((ALAOUI, BEN_SALAH)),
+    ),
+    ("Le Maroc et la France ont souligné la nécessité de coopérer.", coop((FR, MA))),
+    # A participle on an aid noun carries its partners; who supports the aid gives it.
+    ("L’Allemagne soutient l’aide accordée à l’Ukraine.", coop((DE, UA))),
+    ("L’aide apportée par la France au Mali a augmenté.", coop((FR, ML))),
+    # « allié de » in apposition is said of the name it describes, who alone signs.
+    (
+        "Le Japon et l’Australie, deux alliés des États-Unis, ont signé un accord.",
+        coop((AU, JP), (JP, US), (AU, US)),
+    ),
+    (
+        "Le Japon, allié des États-Unis, a signé un accord avec la Chine.",
+        coop((JP, US), (CN, JP)),
+    ),
 ]
 
 NOTHING = [
@@ -87,6 +109,8 @@ NOTHING = [
     "Le président algérien s’est dit ouvert au dialogue avec son homologue marocain.",
     "Le Maroc est prêt à coopérer avec l’Algérie.",
     "Le président algérien a affirmé être disposé à rencontrer son homologue marocain.",
+    # Who rejects the idea of cooperating does not cooperate.
+    "L’Algérie a rejeté l’idée de coopérer avec le Maroc.",
     # A trigger word inside a name is not a trigger.
     "L’Agence de coopération internationale de Corée a publié un rapport sur le Maroc.",
 ]

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..records import Mention
+from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .pairs import Frame
@@ -134,7 +135,8 @@ class FrameFinder:
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""
         verb = clause_head(token, self.parse)
-        path = path_to(token, verb, self.parse)
+        owner = infinitive_owner(verb, self.parse)  # "X a souligné la nécessité de coopérer"
+        path = path_to(token, owner or verb, self.parse)
         stance = polarity(path, self.parse, verbal_trigger=not nominal)
         if stance == NEGATED:
             return
@@ -160,6 +162,8 @@ class FrameFinder:
         if nominal and not in_subject and not frame.partners:
             if self.onlooker_subject(token, verb, trigger):
                 frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
+        if owner is not None and not frame.agents:
+            frame.agents = self.parties.agents(owner)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
             joint = self.joint_subjects(verb)
@@ -210,6 +214,18 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
+        for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
+            role = self.parties.role(phrase)
+            if role in trigger.partners:
+                frame.partners += self.partner_group(phrase, trigger)
+            elif role == "par" or phrase.dep_ == "obl:agent":
+                modifiers += self.parties.group(phrase)
+        named = apposed_name(noun, self.parse) if trigger.relation == "cooperation" else None
+        if named is not None and self.parties.group(named):
+            # "le Japon, allié des États-Unis": said of Japan.
+            frame.agents = self.parties.group(named)
+            frame.partners += modifiers + complements
+            return
         if in_subject or self.opposes(verb):
             # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
             verb_agents = []

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
+from .control import misparsed_apposition
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
 from .parse import DocWords, NameSpan, SentenceParse
@@ -217,10 +218,6 @@ class SentenceParties:
         """Return the syntactic root of a mention's tokens."""
         return self.spans[mention].root
 
-    def is_official_state(self, mention: Mention) -> bool:
-        """Return True for a state or body the sentence names only inside a post."""
-        return key(mention) in self.official_states
-
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
         key = (token.i, depth)
@@ -270,6 +267,12 @@ class SentenceParties:
         for child in self.children(verb):
             if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
                 has_subject = True
+            elif (
+                child.dep_ in SUBJECT_DEPS
+                and self.mention(child) is None
+                and misparsed_apposition(child, self.parse)
+            ):
+                continue  # "X, deux alliés de Y, ont signé": Y is not a subject
             elif child.dep_ in SUBJECT_DEPS:
                 has_subject = True
                 if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
