@@ -11,6 +11,7 @@
 - `affiliation`: what a post names (affiliation); `posts`: which posts describe a name;
   `owners`: what an organisation belongs to (part_of); `leaders`: who leads or represents
   an organisation or a state ("présidée par X", "à la tête de", "dont X est membre");
+- `officials`: the person a post's phrase names, and the states it only describes;
 - `modality`: negation and hedging; `pairs`: which parties of a frame relate;
 - `lexicons`: the word lists above, loaded once from `extract/data/`.
 """
