@@ -103,6 +103,10 @@ POSTS = [
         "Le représentant permanent du Maroc à l’ONU, Omar Hilale, a pris la parole.",
         {("person:omar-hilale", MA, AFF)},
     ),
+    (
+        "L’ambassadeur chinois au Maroc Li Changlin a visité Rabat.",
+        {("person:li-changlin", CN, AFF)},
+    ),
     # Each name takes the demonym before it.
     (
         "Les présidents français Emmanuel Macron et argentin Javier Milei ont assisté au sommet.",
@@ -224,6 +228,12 @@ NEAR_MISSES = [
         {("person:amadou-ba", SN, AFF)},
     ),
     ("Des agents russes sont soupçonnés du meurtre de Boris Volkov.", set()),
+    # A bare "de" after a rank is the rank's name ("général d'armée", "de brigade").
+    ("Le Général d’Armée, Saïd Benali, a reçu une délégation.", set()),
+    (
+        "Le général de brigade Ahmed Diallo, chef de la Garde nationale, a parlé.",
+        {("person:ahmed-diallo", "org:garde-nationale", AFF)},
+    ),
     ("Le ministre de l’Intérieur, en Algérie depuis lundi, Gérald Darmanin, a parlé.", set()),
     ("Le ministre canadien a cité Jean Dupont dans son discours.", set()),
     ("Pierre Durand représente une menace pour la France.", set()),

@@ -69,6 +69,7 @@ class PhraseRelations:
         self.topics = affiliation_words("topic")
         self.portfolios = portfolio_posts()
         self.counterparts = affiliation_words("counterpart")
+        self.ranks = affiliation_words("rank")
         self.folded = parties.folded
         self.sent = parties.sent
 
@@ -98,6 +99,7 @@ class PhraseRelations:
         topic = self.folded[token.i] in self.topics
         counterpart = depth == 0 and self.folded[token.i] in self.counterparts
         portfolio = depth == 0 and self.folded[token.i] in self.portfolios
+        rank = depth == 0 and self.folded[token.i] in self.ranks
         for child in self.kids(token):
             if self.name_between(token, child):
                 continue  # "ministre grec, Pierre Dupont, président de Thales": Dupont's
@@ -106,6 +108,8 @@ class PhraseRelations:
                 if not (topic and child.i == token.i + 1):
                     found.extend(self.phrase_mentions(child, depth=depth))
             elif child.dep_ in ("nmod", "appos") and role in ("", "de"):
+                if rank and role == "de" and not self.has_article(child):
+                    continue  # "le Général d'Armée X": the rank's name, not an army
                 if not (counterpart and role == "de"):
                     found.extend(self.without_portfolio(child, portfolio and role == "de", depth))
             elif child.dep_ == "conj" and role == "de" and not self.is_post(child):
@@ -115,6 +119,10 @@ class PhraseRelations:
         if depth == 0 and not found and not abroad:
             found = self.jurisdiction(token)
         return found
+
+    def has_article(self, token: Token) -> bool:
+        """Return True when a noun has its own article ("de l'armée", not "d'armée")."""
+        return any(c.dep_ == "det" for c in self.parties.children(token))
 
     def without_portfolio(self, child: Token, portfolio: bool, depth: int) -> list[Mention]:
         """Return the targets of a complement, less a minister's portfolio read as a name.
