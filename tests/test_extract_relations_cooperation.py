@@ -10,6 +10,7 @@ MA, TN, SN, DZ, FR, IN = (
     "country:MA", "country:TN", "country:SN", "country:DZ", "country:FR", "country:IN"
 )  # fmt: skip
 ES, PT, QA, TR, GR = "country:ES", "country:PT", "country:QA", "country:TR", "country:GR"
+RU = "country:RU"
 DE, UA, ML, JP, AU, US, CN = (
     "country:DE", "country:UA", "country:ML", "country:JP", "country:AU", "country:US", "country:CN"
 )  # fmt: skip
@@ -86,6 +87,12 @@ MANY_PARTIES = [
     # A participle on an aid noun carries its partners; who supports the aid gives it.
     ("L’Allemagne soutient l’aide accordée à l’Ukraine.", coop((DE, UA))),
     ("L’aide apportée par la France au Mali a augmenté.", coop((FR, ML))),
+    # A compound demonym names both states, also on the noun the trigger complements;
+    # who salutes their cooperation is not a party to it.
+    ("La coopération franco-allemande reste solide.", coop((DE, FR))),
+    ("Le programme de coopération militaire algéro-russe a été renouvelé.", coop((DZ, RU))),
+    ("Le Japon a salué la coopération franco-allemande.", coop((DE, FR))),
+    ("Les exercices sino-russes ont commencé.", coop((CN, RU))),
     # « allié de » in apposition is said of the name it describes, who alone signs.
     (
         "Le Japon et l’Australie, deux alliés des États-Unis, ont signé un accord.",
@@ -111,6 +118,8 @@ NOTHING = [
     "Le président algérien a affirmé être disposé à rencontrer son homologue marocain.",
     # Who rejects the idea of cooperating does not cooperate.
     "L’Algérie a rejeté l’idée de coopérer avec le Maroc.",
+    # A compound whose last part is no demonym names no state.
+    "La coopération anglo-saxonne avec le Maroc reste solide.",
     # A trigger word inside a name is not a trigger.
     "L’Agence de coopération internationale de Corée a publié un rapport sur le Maroc.",
 ]

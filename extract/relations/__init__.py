@@ -8,6 +8,8 @@
   with the trigger rows in `extract/data/triggers.jsonl`);
 - `affiliation`: posts in apposition and modifiers (affiliation, part_of);
 - `officials`: the person a post's phrase names, and the states it only describes;
+- `control`: whose clause an infinitive, a participle or an apposition is;
+- `compounds`: compound demonyms (« franco-allemande »);
 - `modality`: negation and hedging; `pairs`: which parties of a frame relate;
 - `lexicons`: the word lists above, loaded once from `extract/data/`.
 """

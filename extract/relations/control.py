@@ -20,7 +20,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 
 
 def infinitive_owner(verb: Token, parse: SentenceParse) -> Token | None:
-    """Return V when `verb` is « de » + infinitive on V's object (« souligner l'importance de »).
+    """Return V when `verb` is « de » + infinitive on V's object (« souligner le besoin de »).
 
     V's polarity reaches the infinitive: « a rejeté l'idée de coopérer » denies it.
     """

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
+from .compounds import compound_parts
 from .control import misparsed_apposition
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
@@ -146,6 +147,9 @@ class SentenceParties:
 
     def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
+        compound = self.compound_states(token)
+        if compound:
+            return compound  # « franco-allemande »: both states
         own = self.own(token)
         if own is not None:
             if own.type == "person":
@@ -192,6 +196,18 @@ class SentenceParties:
             states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
             self.official_states.update(key(m) for m in states)
             found += states
+        return found
+
+    def compound_states(self, token: Token) -> list[Mention]:
+        """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
+        parts = compound_parts(token, self.parse)
+        sent = next(iter(self.at.values())).sent if self.at else 0
+        found = []
+        for start, end, text, code in parts:
+            entity = f"country:{code}"
+            state = Mention(text, start, end, sent, "country", entity)
+            self.states.append(state)  # the document gets the country if it lacks it
+            found.append(state)
         return found
 
     def is_post(self, token: Token) -> bool:
