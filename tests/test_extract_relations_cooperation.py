@@ -148,3 +148,40 @@ def test_relations_are_exactly(relations_of, text, expected):
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_cooperation(relations_of, text):
     assert not [r for r in relations_of[text] if r.type == COOP]
+
+
+# « La Garde nationale tunisienne a lancé des manœuvres . », the demonym misparsed as a
+# second subject: it qualifies the Guard, it is no second party to the manœuvres.
+STRAY_DEMONYM = [
+    ("La", 1, "det", "O"),
+    ("Garde", 5, "nsubj", "B-ORG"),
+    ("nationale", 1, "amod", "I-ORG"),
+    ("tunisienne", 5, "nsubj", "B-COUNTRY"),
+    ("a", 5, "aux:tense", "O"),
+    ("lancé", 5, "ROOT", "O"),
+    ("des", 7, "det", "O"),
+    ("manœuvres", 5, "obj", "O"),
+    (".", 5, "punct", "O"),
+]
+
+
+def test_a_demonym_misparsed_as_a_subject_is_no_party():
+    import spacy
+    from spacy.tokens import Doc
+
+    from extract.records import Mention
+    from extract.relations.frames import FrameFinder
+    from extract.relations.parties import SentenceParties
+
+    words, heads, deps, ents = zip(*STRAY_DEMONYM, strict=True)
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words=list(words), heads=list(heads), deps=list(deps), ents=list(ents))
+    kinds = {"ORG": ("organization", "org:gn"), "COUNTRY": ("country", TN)}
+    mentions = [
+        Mention(e.text, e.start_char, e.end_char, 0, *kinds[e.label_]) for e in doc.ents
+    ]
+    [sent] = doc.sents
+    parties = SentenceParties(doc, sent, mentions)
+    frames = FrameFinder(sent, parties, list).frames()
+    assert [pair for frame in frames for pair in frame.pairs()] == []
+    assert [m.entity for m in parties.agents(doc[5])] == ["org:gn"]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
 from .compounds import compound_parts
-from .control import misparsed_apposition
+from .control import misparsed_apposition, stray_demonym
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
 from .parse import DocWords, NameSpan, SentenceParse
@@ -283,10 +283,9 @@ class SentenceParties:
         for child in self.children(verb):
             if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
                 has_subject = True
-            elif (
-                child.dep_ in SUBJECT_DEPS
-                and self.mention(child) is None
-                and misparsed_apposition(child, self.parse)
+            elif child.dep_ in SUBJECT_DEPS and (
+                (self.mention(child) is None and misparsed_apposition(child, self.parse))
+                or stray_demonym(child, self.parse)
             ):
                 continue  # "X, deux alliés de Y, ont signé": Y is not a subject
             elif child.dep_ in SUBJECT_DEPS:
