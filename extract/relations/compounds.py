@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import Mention
 from .lexicons import combining_forms, demonym_table, fold
 from .parse import SentenceParse
 
 Part = tuple[int, int, str, str]
+
+
+def compound_mentions(token: Token, parse: SentenceParse, sent: int) -> list[Mention]:
+    """Return a country mention for each part of the compound demonym at `token`, or []."""
+    return [
+        Mention(text, start, end, sent, "country", f"country:{code}")
+        for start, end, text, code in compound_parts(token, parse)
+    ]
 
 
 def compound_parts(token: Token, parse: SentenceParse) -> list[Part]:

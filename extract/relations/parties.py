@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
-from .compounds import compound_parts
+from .compounds import compound_mentions
 from .control import misparsed_apposition, stray_demonym
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
@@ -200,14 +200,9 @@ class SentenceParties:
 
     def compound_states(self, token: Token) -> list[Mention]:
         """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
-        parts = compound_parts(token, self.parse)
         sent = next(iter(self.at.values())).sent if self.at else 0
-        found = []
-        for start, end, text, code in parts:
-            entity = f"country:{code}"
-            state = Mention(text, start, end, sent, "country", entity)
-            self.states.append(state)  # the document gets the country if it lacks it
-            found.append(state)
+        found = compound_mentions(token, self.parse, sent)
+        self.states.extend(found)  # the document gets the country if it lacks it
         return found
 
     def is_post(self, token: Token) -> bool:
