@@ -153,7 +153,7 @@ class SentenceParties:
         own = self.own(token)
         if own is not None:
             if own.type == "person":
-                return [own, *self.represented(token)]
+                return [own, *self.represented(token), *self.apposed_people(token)]
             return [own]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
@@ -185,18 +185,43 @@ class SentenceParties:
         Bureau politique ») does not make its body act.
         """
         mention = self.mention(name)
-        root = self.spans[mention].root if mention in self.spans else name
+        root = self.name_root(mention) if mention in self.spans else name
+        if root.dep_ == "appos" and self.is_person(self.head(root)):
+            root = self.head(root)  # « X, ministre, Y, PDG de Z »: the parser hangs all on X
         posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
         posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
         found = []
         for post in posts:
-            if self.folded[post.i] in member_posts():
+            if self.folded[post.i] in member_posts() or self.name_before(post) != mention:
                 continue
             # A post names its body deep (« directeur des achats du ministère marocain »).
             states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
             self.official_states.update(key(m) for m in states)
             found += states
         return found
+
+    def apposed_people(self, name: Token) -> list[Mention]:
+        """Return the people of an enumeration the parser hung on a name as appositions."""
+        mention = self.mention(name)
+        found = []
+        for child in self.children(self.name_root(mention)):
+            other = self.mention(child)
+            if child.dep_ == "appos" and self.is_person(child) and other != mention:
+                found += [other, *self.represented(child)]
+        return found
+
+    def is_person(self, token: Token) -> bool:
+        """Return True when `token` is part of a person's name."""
+        mention = self.mention(token)
+        return mention is not None and mention.type == "person"
+
+    def name_before(self, post: Token) -> Mention | None:
+        """Return the person named last before `post`: the one a post after a name is about."""
+        for i in range(post.i - 1, self.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is not None and mention.type == "person":
+                return mention
+        return None
 
     def compound_states(self, token: Token) -> list[Mention]:
         """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
