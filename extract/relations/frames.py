@@ -214,6 +214,7 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
+        modifiers += self.carrier_modifiers(noun)
         for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
             role = self.parties.role(phrase)
             if role in trigger.partners:
@@ -225,6 +226,10 @@ class FrameFinder:
             # "le Japon, allié des États-Unis": said of Japan.
             frame.agents = self.parties.group(named)
             frame.partners += modifiers + complements
+            return
+        if trigger.mutual and not frame.partners and len(unique(modifiers + complements)) >= 2:
+            # "Le Japon a salué la coopération franco-allemande": its sides are named on it.
+            frame.agents = modifiers + complements
             return
         if in_subject or self.opposes(verb):
             # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
@@ -245,6 +250,21 @@ class FrameFinder:
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
+
+    def carrier_modifiers(self, noun: Token) -> list[Mention]:
+        """Return the demonyms of the noun a trigger complements (« programme de coopération
+        algéro-russe », « le plan d'aide américain »): they qualify the whole phrase."""
+        if noun.dep_ != "nmod" or self.parties.role(noun) != "de" or self.parse.is_root(noun):
+            return []
+        head = self.parse.head(noun)
+        if self.triggers.get(self.parse.folded[head.i]) or self.parties.mention(head):
+            return []
+        return [
+            m
+            for c in self.parse.children(head)
+            if c.dep_ == "amod" or (c.dep_ == "nmod" and not self.parties.role(c))
+            for m in self.parties.group(c)
+        ]
 
     def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
         """Return True when the clause's subject speaks of a conflict rather than fights it.

@@ -14,7 +14,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
-from .control import misparsed_apposition
+from .compounds import compound_mentions
+from .control import misparsed_apposition, stray_demonym
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
 from .parse import DocWords, NameSpan, SentenceParse
@@ -146,10 +147,13 @@ class SentenceParties:
 
     def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
+        compound = self.compound_states(token)
+        if compound:
+            return compound  # « franco-allemande »: both states
         own = self.own(token)
         if own is not None:
             if own.type == "person":
-                return [own, *self.represented(token)]
+                return [own, *self.represented(token), *self.apposed_people(token)]
             return [own]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
@@ -181,17 +185,49 @@ class SentenceParties:
         Bureau politique ») does not make its body act.
         """
         mention = self.mention(name)
-        root = self.spans[mention].root if mention in self.spans else name
+        root = self.name_root(mention) if mention in self.spans else name
+        if root.dep_ == "appos" and self.is_person(self.head(root)):
+            root = self.head(root)  # « X, ministre, Y, PDG de Z »: the parser hangs all on X
         posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
         posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
         found = []
         for post in posts:
-            if self.folded[post.i] in member_posts():
+            if self.folded[post.i] in member_posts() or self.name_before(post) != mention:
                 continue
             # A post names its body deep (« directeur des achats du ministère marocain »).
             states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
             self.official_states.update(key(m) for m in states)
             found += states
+        return found
+
+    def apposed_people(self, name: Token) -> list[Mention]:
+        """Return the people of an enumeration the parser hung on a name as appositions."""
+        mention = self.mention(name)
+        found = []
+        for child in self.children(self.name_root(mention)):
+            other = self.mention(child)
+            if child.dep_ == "appos" and self.is_person(child) and other != mention:
+                found += [other, *self.represented(child)]
+        return found
+
+    def is_person(self, token: Token) -> bool:
+        """Return True when `token` is part of a person's name."""
+        mention = self.mention(token)
+        return mention is not None and mention.type == "person"
+
+    def name_before(self, post: Token) -> Mention | None:
+        """Return the person named last before `post`: the one a post after a name is about."""
+        for i in range(post.i - 1, self.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is not None and mention.type == "person":
+                return mention
+        return None
+
+    def compound_states(self, token: Token) -> list[Mention]:
+        """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
+        sent = next(iter(self.at.values())).sent if self.at else 0
+        found = compound_mentions(token, self.parse, sent)
+        self.states.extend(found)  # the document gets the country if it lacks it
         return found
 
     def is_post(self, token: Token) -> bool:
@@ -267,10 +303,9 @@ class SentenceParties:
         for child in self.children(verb):
             if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
                 has_subject = True
-            elif (
-                child.dep_ in SUBJECT_DEPS
-                and self.mention(child) is None
-                and misparsed_apposition(child, self.parse)
+            elif child.dep_ in SUBJECT_DEPS and (
+                (self.mention(child) is None and misparsed_apposition(child, self.parse))
+                or stray_demonym(child, self.parse)
             ):
                 continue  # "X, deux alliés de Y, ont signé": Y is not a subject
             elif child.dep_ in SUBJECT_DEPS:
