@@ -8,7 +8,14 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from . import countries, entities, layout, parse_repair, relations  # noqa: F401  (factories)
+from . import (  # noqa: F401  (factories)
+    countries,
+    entities,
+    layout,
+    parse_repair,
+    periphrases,
+    relations,
+)
 from .blas import numpy_blas
 
 log = logging.getLogger(__name__)
@@ -25,6 +32,7 @@ OUR_COMPONENTS = (
     "coopgraph_parse_repair",
     "coopgraph_countries",
     "coopgraph_entities",
+    "coopgraph_periphrases",
     "coopgraph_relations",
 )
 PIPELINE_META = "coopgraph_model"
