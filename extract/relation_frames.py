@@ -36,6 +36,8 @@ OBJECT_DEPS = frozenset({"obj"})
 PARTITIVES = frozenset({"des", "du", "de", "d'"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
+RELATIVE_SUBJECTS = frozenset({"qui"})
+RELATIVE_OBJECTS = frozenset({"que", "qu'"})
 
 
 class FrameFinder:
@@ -149,9 +151,20 @@ class FrameFinder:
         # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
         roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
         self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
+        if nominal and trigger.mutual:
+            # "la tension qui règne entre X et Y": the noun's own relative clause.
+            for clause in self.relative_clauses(token, RELATIVE_SUBJECTS, "nsubj"):
+                self.marked_partners(frame, clause, trigger, frozenset(), skip_subject=True)
         if nominal and not in_subject and not frame.partners:
             if self.onlooker_subject(token, verb, trigger):
                 frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
+        if nominal and trigger.relation == "opposition" and not frame.partners:
+            # "le soutien à Y dans la guerre menée par X": Y is X's other side; the
+            # clause's subject (who supports) is no side of it.
+            owners = self.owners(token)
+            supported = self.supported(token, verb) if owners else []
+            if supported:
+                frame.agents, frame.partners = owners, supported
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         yield frame
 
@@ -161,6 +174,12 @@ class FrameFinder:
         patients = self.parties.patients(verb)
         if "obj" in trigger.partners:
             frame.partners += patients
+            if not patients and not trigger.visit:
+                # "a accusé Pékin", "a rencontré Rabat": the object a relation is with is
+                # an actor; a place is what a visit reaches ("a visité Rabat").
+                frame.partners += self.capital_objects(verb)
+            if not patients and trigger.relation == "opposition":
+                frame.partners += self.own_agreement_partners(verb)
         elif not frame.agents:
             frame.agents = patients
         for child in self.parse.children(verb):
@@ -255,9 +274,18 @@ class FrameFinder:
                     frame.partners += group
 
     def opposes(self, verb: Token) -> bool:
-        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer")."""
+        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer").
+
+        A verb that opposes only with some objects ("lancer des frappes") launches what
+        it names: "lancer une attaque contre X" is the subject's attack.
+        """
         found = self.triggers.get(self.parse.folded[verb.i], {}).get("verb")
-        return found is not None and found.relation == "opposition" and not found.mutual
+        return (
+            found is not None
+            and found.relation == "opposition"
+            and not found.mutual
+            and not found.objects
+        )
 
     def belongs_to_other_trigger(self, token: Token, trigger: Token) -> bool:
         """Return True when the phrase at `token` hangs on another trigger noun."""
@@ -283,6 +311,10 @@ class FrameFinder:
     def opposing_frame(self, token: Token) -> Iterator[Frame]:
         """Yield the opposition a "contre X" or "face à X" complement sets up."""
         targets = self.parties.group(token)
+        if not targets:
+            # "face au défi que pose X", "contre la menace que représente X".
+            for clause in self.relative_clauses(token, RELATIVE_OBJECTS, "obj"):
+                targets += self.parties.agents(clause)
         if not targets or self.parse.is_root(token):
             return
         head = self.parse.head(token)
@@ -302,12 +334,84 @@ class FrameFinder:
         )
 
     def owners(self, noun: Token) -> list[Mention]:
-        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
+        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc"),
+        and the agent of a participle on it ("la guerre menée par X")."""
         found = []
         for child in self.parse.children(noun):
             role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
                 found += self.parties.group(child)
+            elif child.dep_ == "acl" and self.parties.is_passive_participle(child):
+                found += [
+                    party
+                    for grandchild in self.parse.children(child)
+                    if grandchild.dep_ == "obl:agent"
+                    for party in self.parties.group(grandchild)
+                ]
+        return found
+
+    def relative_clauses(self, noun: Token, pronouns: frozenset[str], dep: str) -> list[Token]:
+        """Return the relative clauses on `noun` whose `dep` is one of `pronouns`."""
+        return [
+            clause
+            for clause in self.parse.children(noun)
+            if clause.dep_ == "acl:relcl"
+            and any(
+                c.dep_ == dep and self.parse.folded[c.i] in pronouns
+                for c in self.parse.children(clause)
+            )
+        ]
+
+    def supported(self, noun: Token, verb: Token) -> list[Mention]:
+        """Return who a support or aid receives, when a conflict noun hangs under it.
+
+        "le soutien à l'Ukraine dans le contexte de la guerre menée par la Russie", "l'aide
+        au Liban face aux frappes israéliennes": the one helped through a conflict is the
+        other side of whoever wages it.
+        """
+        token = noun
+        for _ in range(MAX_SEARCH_DEPTH):
+            if token == verb or self.parse.is_root(token) or token.dep_ in CLAUSE_DEPS:
+                return []
+            token = self.parse.head(token)
+            found = self.triggers.get(self.parse.folded[token.i], {}).get("noun")
+            if found is not None and found.relation == "cooperation" and not found.mutual:
+                return [
+                    party
+                    for child in self.parse.children(token)
+                    if self.parties.role(child) in found.partners - {"de"}
+                    for party in self.parties.group(child)
+                ]
+        return []
+
+    def capital_objects(self, verb: Token) -> list[Mention]:
+        """Return the states of the capitals that are the object of `verb`."""
+        found = []
+        for child in self.parse.children(verb):
+            if child.dep_ in OBJECT_DEPS and not self.parties.role(child):
+                state = self.parties.capital_state(child)
+                if state is not None:
+                    found.append(state)
+        return found
+
+    def own_agreement_partners(self, verb: Token) -> list[Mention]:
+        """Return Y when a verb opposes an agreement "avec Y" that names no other party.
+
+        "La junte dénonce les accords de défense avec la France": who breaks off or
+        denounces its own agreement with Y turns against Y. An agreement of someone else
+        ("l'accord du Maroc avec Israël") or "entre X et Y" names its parties and is
+        not this case.
+        """
+        found = []
+        for child in self.parse.children(verb):
+            if child.dep_ not in OBJECT_DEPS:
+                continue
+            noun = self.triggers.get(self.parse.folded[child.i], {}).get("noun")
+            if noun is None or noun.relation != "cooperation" or not noun.mutual:
+                continue
+            for grandchild in self.parse.children(child):
+                if self.parties.role(grandchild) == "avec":
+                    found += self.parties.group(grandchild)
         return found
 
 
