@@ -51,7 +51,8 @@ from .evaluate_match import (
     found_entities,
     match_nodes,
 )
-from .gold import GOLD_RELATION_TYPES, Gold, GoldRelation
+from .gold import Gold, GoldRelation
+from .vocabulary import RELATION_TYPES
 
 OPPOSITION = "opposition"
 IGNORE = "ignore"
@@ -122,7 +123,7 @@ class DocumentScore:
     polarity_errors: int = 0
     details: dict[str, list[Any]] = field(default_factory=dict)
     by_type: dict[str, Score] = field(
-        default_factory=lambda: {t: Score() for t in GOLD_RELATION_TYPES}
+        default_factory=lambda: {t: Score() for t in RELATION_TYPES}
     )
 
     def __add__(self, other: DocumentScore) -> DocumentScore:
@@ -135,7 +136,7 @@ class DocumentScore:
             polarity_errors=self.polarity_errors + other.polarity_errors,
             by_type={
                 t: self.by_type.get(t, Score()) + other.by_type.get(t, Score())
-                for t in GOLD_RELATION_TYPES
+                for t in RELATION_TYPES
             },
         )
 
@@ -277,7 +278,7 @@ def type_scores(verdicts: list[EdgeVerdict], gold: Gold) -> dict[str, Score]:
     hits = {frozenset(v.ends): v.types for v in verdicts if v.untyped == HIT}
     wanted = required_relations(gold)
     scores = {}
-    for relation_type in GOLD_RELATION_TYPES:
+    for relation_type in RELATION_TYPES:
         claimed = [
             type_verdict(v, relation_type, gold) for v in verdicts if relation_type in v.types
         ]
