@@ -76,6 +76,22 @@ OPPOSITION = [
         "menée par la Russie.",
         rel(COOP, (JP, UA)) | rel(OPP, (RU, UA)),
     ),
+    # Who receives support against X is X's other side too.
+    (
+        "La France a réaffirmé son soutien à l’Ukraine face à la Russie.",
+        rel(COOP, (FR, UA)) | rel(OPP, (FR, RU), (RU, UA)),
+    ),
+    # A detached "à l'offensive" is the offensive of the name before it, not the subject's.
+    (
+        "La présence russe a aidé Karim Benali, le chef des rebelles, à l’offensive "
+        "contre l’Union des patriotes (UDP).",
+        rel(OPP, ("org:udp", "person:karim-benali")) | rel(COOP, (RU, "person:karim-benali")),
+    ),
+    # "il" in a clause coordinated with X's is X.
+    (
+        "Karim Benali a réaffirmé ses positions et il a rejeté toute ingérence des États-Unis.",
+        rel(OPP, ("person:karim-benali", US)),
+    ),
     # Accusations, sanctions, expulsions, summons, pressure.
     (
         "Les accusations de l’Égypte contre l’Éthiopie se multiplient.",
@@ -121,6 +137,8 @@ NOT_OPPOSITION = [
     # Rejecting a proposal is not opposing its author's state; a convened meeting is no summons.
     ("La Tunisie a rejeté la proposition de la Libye.", set()),
     ("L’Algérie a convoqué une réunion avec la France.", rel(COOP, (DZ, FR))),
+    # A name after "de" is a complement of the noun before, not the holder of a post.
+    ("Le Canada lie des agents indiens au meurtre de Karim Benali.", set()),
     # A capital visited is a place.
     ("Le ministre a visité Rabat.", set()),
 ]

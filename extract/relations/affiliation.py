@@ -135,6 +135,8 @@ class PhraseRelations:
         last = self.parties.parse.token(i)
         if last.dep_ == "cc":
             return None  # "le ministre qatari et X": X is someone else
+        if last.dep_ == "case":
+            return None  # "des agents indiens au meurtre de X": X is a complement, not the agent
         for candidate in [last, *last.ancestors]:
             if (
                 candidate.i > last.i

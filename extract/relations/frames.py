@@ -165,8 +165,30 @@ class FrameFinder:
             supported = self.supported(token, verb) if owners else []
             if supported:
                 frame.agents, frame.partners = owners, supported
+        if nominal and trigger.relation == "opposition" and self.is_detached(token, verb):
+            frame.agents = self.last_actor(token)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         yield frame
+
+    def is_detached(self, noun: Token, verb: Token) -> bool:
+        """Return True for a conflict noun set off by a comma on its verb ("X, ..., à l'offensive").
+
+        Such a phrase describes the name before the comma, not the clause's subject: in
+        "la présence russe pourrait aider M. X, l'homme fort de l'Est, à l'offensive contre
+        Y", the offensive is X's.
+        """
+        if noun == verb or self.parse.head(noun) != verb or not self.parties.role(noun):
+            return False
+        start = noun.left_edge.i
+        return start > self.sent.start and self.parse.folded[start - 1] == ","
+
+    def last_actor(self, noun: Token) -> list[Mention]:
+        """Return the last person or organisation named before `noun` in the sentence."""
+        for i in range(noun.left_edge.i - 1, self.sent.start - 1, -1):
+            mention = self.parties.mention(self.parse.token(i))
+            if mention is not None and mention.type in ("person", "organization"):
+                return [mention]
+        return []
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""
@@ -324,10 +346,17 @@ class FrameFinder:
         if stance == NEGATED:
             return
         agents = self.owners(head) if head != verb else []
-        if not agents and (head == verb or not self.opposes(verb)):
+        if not agents and self.is_detached(head, verb):
+            agents = self.last_actor(head)
+        elif not agents and (head == verb or not self.opposes(verb)):
             agents = self.parties.agents(verb)  # not who condemns "l'attaque contre X"
         if not agents and has_possessive(path, verb, self.parse):
             agents = self.previous_subject()
+        # "le soutien à l'Ukraine face à la Russie": who receives it faces X too.
+        if head != verb:
+            agents += self.support_partners(head) or []
+        else:
+            agents += self.support_before(verb, token)
         marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
@@ -363,26 +392,52 @@ class FrameFinder:
         ]
 
     def supported(self, noun: Token, verb: Token) -> list[Mention]:
-        """Return who a support or aid receives, when a conflict noun hangs under it.
+        """Return who a support or aid receives, when a conflict noun is its context.
 
         "le soutien à l'Ukraine dans le contexte de la guerre menée par la Russie", "l'aide
         au Liban face aux frappes israéliennes": the one helped through a conflict is the
-        other side of whoever wages it.
+        other side of whoever wages it. The conflict hangs under the support, or both are
+        in one clause with the support first ("réaffirmé le soutien accordé à l'Ukraine,
+        dans le contexte de la guerre menée par la Russie").
         """
         token = noun
         for _ in range(MAX_SEARCH_DEPTH):
-            if token == verb or self.parse.is_root(token) or token.dep_ in CLAUSE_DEPS:
+            if self.parse.is_root(token) or token.dep_ in CLAUSE_DEPS - {"ROOT"}:
                 return []
             token = self.parse.head(token)
-            found = self.triggers.get(self.parse.folded[token.i], {}).get("noun")
-            if found is not None and found.relation == "cooperation" and not found.mutual:
-                return [
-                    party
-                    for child in self.parse.children(token)
-                    if self.parties.role(child) in found.partners - {"de"}
-                    for party in self.parties.group(child)
-                ]
+            if token == verb:
+                return self.support_before(verb, noun)
+            found = self.support_partners(token)
+            if found is not None:
+                return found
         return []
+
+    def support_partners(self, token: Token) -> list[Mention] | None:
+        """Return the receivers of a support noun ("le soutien à X"), None if not one."""
+        found = self.triggers.get(self.parse.folded[token.i], {}).get("noun")
+        if found is None or found.relation != "cooperation" or found.mutual:
+            return None
+        return [
+            party
+            for child in self.parse.children(token)
+            if self.parties.role(child) in found.partners - {"de"}
+            for party in self.parties.group(child)
+        ]
+
+    def support_before(self, verb: Token, noun: Token) -> list[Mention]:
+        """Return the receivers of the first support noun before `noun` in `verb`'s clause."""
+        stack = [(child, 1) for child in self.parse.children(verb)]
+        found: list[tuple[int, list[Mention]]] = []
+        while stack:
+            token, depth = stack.pop()
+            if token.dep_ in CLAUSE_DEPS - {"acl"} or token.i >= noun.i:
+                continue
+            partners = self.support_partners(token)
+            if partners:
+                found.append((token.i, partners))
+            if depth < MAX_SEARCH_DEPTH:
+                stack.extend((child, depth + 1) for child in self.parse.children(token))
+        return min(found, key=lambda item: item[0])[1] if found else []
 
     def capital_objects(self, verb: Token) -> list[Mention]:
         """Return the states of the capitals that are the object of `verb`."""

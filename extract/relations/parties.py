@@ -31,6 +31,7 @@ CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 # Modifiers of a common noun that can name who the noun belongs to.
 MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 # What may stand between a name and the "qui" that refers to it: "X [Y], qui".
 ANTECEDENT_GAP = frozenset({",", "(", ")", "[", "]"})
 # Slots where a bare capital names its government rather than a place.
@@ -224,6 +225,9 @@ class SentenceParties:
                     found.extend(self.group(self.head(verb)))
                 elif self.folded[child.i] in RELATIVE_PRONOUNS:
                     found.extend(self.antecedent(child))
+                elif self.folded[child.i] in SUBJECT_PRONOUNS and verb.dep_ == "conj":
+                    # "X a réaffirmé ... et il a rejeté ...": the pronoun is X.
+                    found.extend(self.agents(self.head(verb)))
                 else:
                     found.extend(self.group(child))
             elif child.dep_ in AGENT_DEPS or (self.role(child) == "par" and self.is_passive(verb)):
