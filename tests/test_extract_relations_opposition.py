@@ -66,6 +66,11 @@ OPPOSITION = [
         "L’Égypte constitue une menace pour l’Éthiopie et le Soudan.",
         rel(OPP, (EG, ET), (EG, "country:SD")),
     ),
+    (
+        "L’Iran constitue toujours une menace non seulement pour Israël mais aussi pour les "
+        "pays voisins, c’est-à-dire la Jordanie et le Liban.",
+        rel(OPP, (IL, IR), (IR, "country:JO"), (IR, LB)),
+    ),
     # Strikes and attacks on a target.
     ("La Russie a lancé des drones sur des cibles ukrainiennes.", rel(OPP, (RU, UA))),
     ("Les frappes israéliennes contre le Liban se poursuivent.", rel(OPP, (IL, LB))),

@@ -32,6 +32,8 @@ CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Words that restate the phrase before them by naming its members.
+RESTATEMENT_MARKERS = (("c'", "est", "-", "a", "-", "dire"), ("c'est-a-dire",), ("a", "savoir"))
 # What may stand between a name and the "qui" that refers to it: "X [Y], qui".
 ANTECEDENT_GAP = frozenset({",", "(", ")", "[", "]"})
 # Slots where a bare capital names its government rather than a place.
@@ -187,7 +189,28 @@ class SentenceParties:
             found.extend(self.parties(conjunct, depth=depth))
         for item in list_continuation(token, self):
             found.extend(self.group(item, depth=depth))
+        if not found and depth == 0:
+            found = self.restated(token)
         return unique(found)
+
+    def restated(self, token: Token) -> list[Mention]:
+        """Return the names a phrase is restated as ("les pays voisins, c'est-à-dire X et Y").
+
+        The parser hangs the restatement anywhere; the words say what it restates: the
+        phrase right before "c'est-à-dire" or "à savoir".
+        """
+        end = token.right_edge.i + 1
+        if end < self.sent.end and self.folded[end] == ",":
+            end += 1
+        for marker in RESTATEMENT_MARKERS:
+            after = end + len(marker)
+            if tuple(self.folded[end:after]) == marker and after < self.sent.end:
+                start = self.at.get(after) or self.at.get(after + 1)
+                if start is None:
+                    return []
+                first = self.spans[start].root
+                return [m for m in self.group(first) if m.type in GRAPH_ENTITY_TYPES]
+        return []
 
     def conjuncts(self, token: Token) -> list[Token]:
         """Return the phrases coordinated with `token`, or with any word of its mention.
