@@ -133,6 +133,10 @@ NOT_OPPOSITION = [
     # Who condemns or mediates a conflict is not one of its sides.
     ("Le Sénégal a condamné les frappes contre le Liban.", set()),
     ("Le Qatar a proposé sa médiation dans la guerre entre la Russie et l’Ukraine.", rel(OPP, (RU, UA))),
+    # Who warns of a danger speaks of it, like who condemns it.
+    ("Le ministre français a mis en garde contre les dangers que représente l’Iran.", set()),
+    # A boycott ordered by someone is theirs: the boycotters are not set against each other.
+    ("Le sommet a été éclipsé par le boycott américain ordonné par le président Joe Biden.", set()),
     # Denouncing someone else's agreement: against its owner, not its partner.
     ("L’Algérie a dénoncé l’accord du Maroc avec Israël.", rel(OPP, (DZ, MA)) | rel(COOP, (IL, MA))),
     # A threat to no one named; launching a rocket into space; a "bras droit".

@@ -21,6 +21,7 @@ from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .pairs import Frame
 from .parse import SentenceParse
 from .parties import (
+    AGENT_DEPS,
     CLAUSE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -38,6 +39,7 @@ PARTITIVES = frozenset({"des", "du", "de", "d'"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
 RELATIVE_SUBJECTS = frozenset({"qui"})
+ACTOR_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AGENT_DEPS
 RELATIVE_OBJECTS = frozenset({"que", "qu'"})
 
 
@@ -152,7 +154,8 @@ class FrameFinder:
         if trigger.relation == "opposition":
             # "combattre contre X": X is the other side, not a third ally.
             trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
-        in_subject = any(t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in path[:-1])
+        # A trigger in the clause's subject or agent ("éclipsé par le boycott américain").
+        in_subject = any(t.dep_ in ACTOR_DEPS for t in path[:-1])
         if nominal:
             self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
         else:
@@ -393,6 +396,8 @@ class FrameFinder:
             return
         head = self.parse.head(token)
         verb = clause_head(head, self.parse)
+        if self.warns(verb):
+            return  # "mettre en garde contre X": who warns of a danger speaks of it
         path = path_to(head, verb, self.parse)
         stance = polarity(path, self.parse, verbal_trigger=False)
         if stance == NEGATED:
@@ -412,6 +417,13 @@ class FrameFinder:
         marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
+        )
+
+    def warns(self, verb: Token) -> bool:
+        """Return True for "mettre en garde" (its "en garde" phrase on the verb)."""
+        return any(
+            self.parse.folded[c.i] == "garde" and self.parties.role(c) == "en"
+            for c in self.parse.children(verb)
         )
 
     def owners(self, noun: Token) -> list[Mention]:
