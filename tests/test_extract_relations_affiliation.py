@@ -236,7 +236,12 @@ NEAR_MISSES = [
     ),
     ("Le ministre de l’Intérieur, en Algérie depuis lundi, Gérald Darmanin, a parlé.", set()),
     ("Le ministre canadien a cité Jean Dupont dans son discours.", set()),
-    ("Pierre Durand représente une menace pour la France.", set()),
+    # No affiliation: a threat "pour" a state is an opposition (tests of that kind in
+    # test_extract_relations_opposition.py).
+    (
+        "Pierre Durand représente une menace pour la France.",
+        {("country:FR", "person:pierre-durand", "opposition")},
+    ),
     # A movement speaking for a people is not its state's; a new clause is no apposition.
     ("L’Organisation de libération du peuple iranien (OLPI) a manifesté à Paris.", set()),
     ("D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.", set()),

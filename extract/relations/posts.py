@@ -273,6 +273,8 @@ class PostFinder:
         last = self.parties.parse.token(i)
         if last.dep_ == "cc":
             return None  # "le ministre qatari et X": X is someone else
+        if last.dep_ == "case":
+            return None  # "des agents indiens au meurtre de X": X is a complement, no agent
         for candidate in [last, *last.ancestors]:
             if (
                 candidate.i > last.i
