@@ -3,6 +3,14 @@
 `-o graph.csv` gives `graph_nodes.csv` (`Id`, `Label`, then one column per attribute) and
 `graph_edges.csv` (`Source`, `Target`, `Type`, `Weight`, then one column per attribute).
 An attribute's column is its name with a capital first letter (`mentions` → `Mentions`).
+
+Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` (or a tab or a
+carriage return) as a formula, so a sentence quoted from a page could run one on the
+analyst's machine ("CSV injection"). Every text cell that starts with one of them, or with
+`'`, is written with one `'` in front (`guard_cell`); a reader gets the value back by
+dropping one leading `'` (`unguard_cell`). Numbers are written as they are, and our ids
+(`country:MA`, `person:abdellatif-hammouchi`) never start with any of these, so they are
+unchanged.
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ EDGE_HEADERS = ("Source", "Target", "Type", "Weight")
 # Attributes in the order people read them; any other attribute follows, sorted.
 NODE_ORDER = ("type", "aliases", "mentions", "documents", "country_code", "first_date", "last_date")
 EDGE_ORDER = ("relations", "evidence", "documents", "hedged", "first_date", "last_date")
+# What a spreadsheet takes for the start of a formula (OWASP's list), and our own escape.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARDED_STARTS = (*FORMULA_STARTS, "'")
 
 
 def table_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
@@ -42,7 +53,7 @@ def columns(names: Iterable[str], order: tuple[str, ...], fixed: tuple[str, ...]
     taken = {h.casefold() for h in fixed}  # Gephi matches its own headers case-blind
     out = {}
     for name in ordered:
-        header = name[:1].upper() + name[1:]
+        header = guard_cell(name[:1].upper() + name[1:])
         while header.casefold() in taken:
             header += "_"
         taken.add(header.casefold())
@@ -50,13 +61,39 @@ def columns(names: Iterable[str], order: tuple[str, ...], fixed: tuple[str, ...]
     return out
 
 
+def guard_cell(text: str) -> str:
+    """Return `text` with one `'` in front when a spreadsheet could take it for a formula.
+
+    A text that starts with `'` gets one too, so `unguard_cell` always gives the value back.
+
+    >>> guard_cell("=1+2"), guard_cell("-5 %"), guard_cell("@cmd"), guard_cell("country:MA")
+    ("'=1+2", "'-5 %", "'@cmd", 'country:MA')
+    """
+    return "'" + text if text.startswith(GUARDED_STARTS) else text
+
+
+def unguard_cell(text: str) -> str:
+    """Return the value of a text cell `guard_cell` wrote: without one leading `'`.
+
+    >>> unguard_cell("'=1+2"), unguard_cell("''quoted"), unguard_cell("Maroc")
+    ('=1+2', "'quoted", 'Maroc')
+    """
+    return text[1:] if text.startswith("'") else text
+
+
 def cell(value: Any) -> str:
-    """Return the CSV text of one export-safe value ("" when absent)."""
+    """Return the CSV text of one export-safe value ("" when absent), text guarded.
+
+    >>> cell(True), cell(2.0), cell(-3), cell("+33 1 23"), cell(None)
+    ('true', '2.0', '-3', "'+33 1 23", '')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)  # a number is no formula, and stays a number for the reader
+    return guard_cell(str(value))
 
 
 def node_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
@@ -66,7 +103,7 @@ def node_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
     )
     header = [*NODE_HEADERS, *names.values()]
     rows = [
-        [node, cell(d.get("label", node)), *(cell(d.get(n)) for n in names)]
+        [cell(node), cell(d.get("label", node)), *(cell(d.get(n)) for n in names)]
         for node, d in H.nodes(data=True)
     ]
     return header, rows
@@ -79,7 +116,8 @@ def edge_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
     )
     header = [*EDGE_HEADERS, *names.values()]
     rows = [
-        [a, b, "Undirected", cell(d.get("weight", 1.0)), *(cell(d.get(n)) for n in names)]
+        [cell(a), cell(b), "Undirected", cell(d.get("weight", 1.0))]
+        + [cell(d.get(n)) for n in names]
         for a, b, d in H.edges(data=True)
     ]
     return header, rows
