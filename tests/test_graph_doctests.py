@@ -16,6 +16,8 @@ MODULES = [
     "graph.nodelink",
     "graph.write",
     "graph.plot",
+    "graph.statements",
+    "graph.html",
 ]
 
 
