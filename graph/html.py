@@ -49,6 +49,7 @@ from .plot import MAX_WIDTH, MIN_WIDTH, RELATION_NAMES, TYPE_NAMES, layout, numb
 from .statements import Statement, by_edge
 
 DEFAULT_MAX_NODES = 2000  # nodes drawn at most: the most mentioned first
+DIRECTED = frozenset({"affiliation", "part_of"})  # relations whose statements show a direction
 LABELS = 40  # nodes labelled on the drawing (the most mentioned); the others on hover
 WIDTH, HEIGHT, SIDE = 1000, 760, 440  # pixels: drawing, and the column of controls beside it
 HINT = "<p class='hint'>Click a node or an edge to see what the articles say.</p>"
@@ -60,9 +61,10 @@ STYLE = """
 .details dt { color: #555; }
 .details dd { margin: 0; }
 .details ul { padding-left: 18px; margin: 4px 0; }
-.details blockquote { margin: 8px 0 2px 0; padding: 2px 8px; border-left: 3px solid #0072b2; }
-.details .source { color: #555; font-size: 12px; margin-bottom: 6px; }
-.details .hedged { color: #d55e00; font-weight: 600; }
+.details q { display: block; margin: 8px 0 2px; padding: 2px 8px; border-left: 3px solid #0072b2; }
+.details q::before, .details q::after { content: none; }
+.details small { display: block; color: #555; font-size: 12px; margin-bottom: 6px; }
+.details i { color: #d55e00; font-weight: 600; font-style: normal; }
 .hint, .note { color: #555; }
 """
 
@@ -135,27 +137,26 @@ def kept_nodes(G: nx.Graph, max_nodes: int | None) -> list[Any]:
 def link(title: str, url: str) -> str:
     """Return a document's title as HTML, linked to its url when that is a web address."""
     text = escape(title)
-    if url.startswith(("https://", "http://")):
-        return f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{text}</a>'
+    if url.startswith(("https://", "http://")):  # _blank implies noopener in browsers
+        return f'<a href="{escape(url)}" target="_blank">{text}</a>'
     return text
 
 
 def statement_html(row: Statement) -> str:
-    """Return one statement as HTML: the sentence, then where it comes from."""
+    """Return one statement as HTML: the sentence, then what it states and where.
+
+    Kept short: a page holds thousands of these, and its size is its opening time.
+    """
     source = [link(row.title or row.document, row.url)]
-    if row.title and row.title != row.document:
-        source.append(escape(row.document))
     if row.date:
         source.append(escape(row.date))
     if row.url and not row.url.startswith(("https://", "http://")):
         source.append(escape(row.url))
     kind = escape(RELATION_NAMES.get(row.type, row.type))
-    hedged = " · <span class='hedged'>hedged</span>" if row.hedged else ""
-    who = f"{escape(row.source_label)} → {escape(row.target_label)}"
-    return (
-        f"<blockquote>{escape(row.sentence)}</blockquote>"
-        f"<div class='source'>{kind}{hedged} ({who}) · {' · '.join(source)}</div>"
-    )
+    if row.type in DIRECTED:
+        kind += f" ({escape(row.source_label)} → {escape(row.target_label)})"
+    hedged = " · <i>hedged</i>" if row.hedged else ""
+    return f"<q>{escape(row.sentence)}</q><small>{kind}{hedged} · {' · '.join(source)}</small>"
 
 
 def facts(pairs: Iterable[tuple[str, Any]]) -> str:
@@ -226,7 +227,10 @@ def edge_html(G: nx.Graph, a: Any, b: Any, rows: list[Statement] | None) -> str:
                 ("weight", f"{weight} statement{'s' * (weight != 1)}"),
                 ("hedged", data.get("hedged", 0)),
                 ("dates", dates_of(data)),
-                ("documents", str(data.get("documents", "")).replace(SEPARATOR, ", ")),
+                (
+                    "documents",
+                    len([d for d in str(data.get("documents", "")).split(SEPARATOR) if d]),
+                ),
             ]
         )
     )
@@ -236,7 +240,7 @@ def edge_html(G: nx.Graph, a: Any, b: Any, rows: list[Statement] | None) -> str:
         sentences = [s for s in str(data.get("evidence", "")).split(EVIDENCE_SEPARATOR) if s]
         body = (
             "<b>Evidence</b>"
-            + "".join(f"<blockquote>{escape(s)}</blockquote>" for s in sentences)
+            + "".join(f"<q>{escape(s)}</q>" for s in sentences)
             + "<p class='note'>A graph file keeps the first sentences only: write the page "
             "from the articles or a results file to see every statement.</p>"
         )
@@ -379,12 +383,8 @@ def html_layout(
     )  # fmt: skip
     plot.add_tools(
         TapTool(renderers=[node_marks, edge_hits]),
+        # Nodes only: hovering a hub would list its hundreds of edges, and block the page.
         HoverTool(renderers=[node_marks], tooltips=[("", "@label"), ("type", "@type")]),
-        HoverTool(
-            renderers=[edge_hits],
-            tooltips=[("", "@pair"), ("relations", "@relations"), ("statements", "@weight")],
-            line_policy="interp",
-        ),
     )
     add_legends(plot, G, nodes, node_marks, edge_source, edge_lines)
 

@@ -137,17 +137,22 @@ def test_an_edge_shows_every_statement_with_its_source():
     _, edges = sources(html_layout(small_graph(), statements=rows))
     (details,) = edges["details"]
     assert "Statements (2)" in details
-    assert f"<blockquote>{AGREE}</blockquote>" in details
+    assert f"<q>{AGREE}</q>" in details
     assert '<a href="https://example.org/maroc-qatar"' in details and ">Accord</a>" in details
-    assert "2023-11-20" in details and "<span class='hedged'>hedged</span>" in details
-    assert "Doha et Rabat négocieraient." in details and "Qatar → Maroc" in details
-    for text in ("cooperation, opposition", "2 statements", "<dt>hedged</dt><dd>1</dd>"):
+    assert "2023-11-20" in details and "<i>hedged</i>" in details
+    assert "Doha et Rabat négocieraient." in details and " · b" in details  # no title: the id
+    for text in (
+        "cooperation, opposition",
+        "2 statements",
+        "<dt>hedged</dt><dd>1</dd>",
+        "<dt>documents</dt><dd>2</dd>",
+    ):
         assert text in details
 
 
 def test_without_statements_an_edge_shows_its_kept_evidence():
     _, edges = sources(html_layout(small_graph()))
-    assert f"<blockquote>{AGREE}</blockquote>" in edges["details"][0]
+    assert f"<q>{AGREE}</q>" in edges["details"][0]
     assert "first sentences only" in edges["details"][0]
 
 
