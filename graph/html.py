@@ -44,12 +44,12 @@ from bokeh.resources import INLINE
 
 from .atomic import atomic_path
 from .build import EVIDENCE_SEPARATOR, ISO_DATE, SEPARATOR
-from .gexf import RELATION_COLOURS, node_size, relation_colour, type_colour
-from .plot import MAX_WIDTH, MIN_WIDTH, RELATION_NAMES, TYPE_NAMES, layout, number, scaled
+from .gexf import node_size, relation_colour, type_colour
+from .plot import MAX_WIDTH, MIN_WIDTH, layout, number, scaled
 from .statements import Statement, by_edge
+from .vocabulary import RELATION_COLOURS, UNDIRECTED_TYPES, entity_display, relation_display
 
 DEFAULT_MAX_NODES = 2000  # nodes drawn at most: the most mentioned first
-DIRECTED = frozenset({"affiliation", "part_of"})  # relations whose statements show a direction
 LABELS = 40  # nodes labelled on the drawing (the most mentioned); the others on hover
 WIDTH, HEIGHT, SIDE = 1000, 760, 440  # pixels: drawing, and the column of controls beside it
 HINT = "<p class='hint'>Click a node or an edge to see what the articles say.</p>"
@@ -152,8 +152,8 @@ def statement_html(row: Statement) -> str:
         source.append(escape(row.date))
     if row.url and not row.url.startswith(("https://", "http://")):
         source.append(escape(row.url))
-    kind = escape(RELATION_NAMES.get(row.type, row.type))
-    if row.type in DIRECTED:
+    kind = escape(relation_display(row.type))
+    if row.type not in UNDIRECTED_TYPES:  # who is affiliated with whom
         kind += f" ({escape(row.source_label)} → {escape(row.target_label)})"
     hedged = " · <i>hedged</i>" if row.hedged else ""
     return f"<q>{escape(row.sentence)}</q><small>{kind}{hedged} · {' · '.join(source)}</small>"
@@ -185,7 +185,7 @@ def node_html(G: nx.Graph, node: Any, drawn: set[Any]) -> str:
     for _, other, edge in edges:
         name = escape(G.nodes[other].get("label", other))
         kinds = ", ".join(
-            RELATION_NAMES.get(r, r) for r in str(edge.get("relations", "")).split(SEPARATOR) if r
+            relation_display(r) for r in str(edge.get("relations", "")).split(SEPARATOR) if r
         )
         count = int(number(edge.get("weight")))
         hidden = "" if other in drawn else " <span class='note'>(not drawn)</span>"
@@ -197,7 +197,7 @@ def node_html(G: nx.Graph, node: Any, drawn: set[Any]) -> str:
         f"<div class='details'><h3>{escape(data.get('label', node))}</h3>"
         + facts(
             [
-                ("type", TYPE_NAMES.get(node_type, node_type)),
+                ("type", entity_display(node_type)),
                 ("id", node),
                 ("aliases", aliases),
                 ("mentions", data.get("mentions", "")),
@@ -223,7 +223,7 @@ def edge_html(G: nx.Graph, a: Any, b: Any, rows: list[Statement] | None) -> str:
         f"{escape(G.nodes[b].get('label', b))}</h3>"
         + facts(
             [
-                ("relations", ", ".join(RELATION_NAMES.get(r, r) for r in relations if r)),
+                ("relations", ", ".join(relation_display(r) for r in relations if r)),
                 ("weight", f"{weight} statement{'s' * (weight != 1)}"),
                 ("hedged", data.get("hedged", 0)),
                 ("dates", dates_of(data)),
@@ -300,9 +300,7 @@ def html_layout(
             "y": [pos[n][1] for n in nodes],
             "id": [str(n) for n in nodes],
             "label": [str(G.nodes[n].get("label", n)) for n in nodes],
-            "type": [
-                TYPE_NAMES.get(t, t) for t in (str(G.nodes[n].get("type", "")) for n in nodes)
-            ],
+            "type": [entity_display(t) for t in (str(G.nodes[n].get("type", "")) for n in nodes)],
             "colour": [hex_colour(type_colour(str(G.nodes[n].get("type", "")))) for n in nodes],
             "size": sizes,
             "mentions": mentions,
@@ -418,7 +416,7 @@ def html_layout(
     keys = [r for r in RELATION_COLOURS if any(r in rel.split(SEPARATOR) for rel in
             edge_source.data["relations"])]  # fmt: skip
     relations = CheckboxGroup(
-        labels=[RELATION_NAMES.get(k, k) for k in keys],
+        labels=[relation_display(k) for k in keys],
         active=list(range(len(keys))),
         inline=True,
         width=SIDE,
@@ -476,7 +474,7 @@ def add_legends(
     for i, node in enumerate(nodes):
         first_of.setdefault(str(G.nodes[node].get("type", "")), i)
     items = [
-        LegendItem(label=TYPE_NAMES.get(t, t), renderers=[node_marks], index=first_of[t])
+        LegendItem(label=entity_display(t), renderers=[node_marks], index=first_of[t])
         for t in sorted(first_of)
     ]
     colours = edge_source.data["colour"]
@@ -485,7 +483,7 @@ def add_legends(
         if hex_colour(rgb) in colours:
             first_edge[name] = colours.index(hex_colour(rgb))
     items += [
-        LegendItem(label=RELATION_NAMES.get(r, r), renderers=[edge_lines], index=i)
+        LegendItem(label=relation_display(r), renderers=[edge_lines], index=i)
         for r, i in first_edge.items()
     ]
     if items:
