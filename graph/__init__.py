@@ -23,6 +23,10 @@ _LAZY = {
     "write_tables": "graph.tables",
     "read_graph": "graph.write",
     "write_graph": "graph.write",
+    "write_html": "graph.html",
+    "Statement": "graph.statements",
+    "StatementTable": "graph.statements",
+    "statements": "graph.statements",
 }
 
 __all__ = sorted(_LAZY)
