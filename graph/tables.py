@@ -1,4 +1,7 @@
-"""CSV as two tables, nodes and edges, with the headers Gephi's spreadsheet import expects.
+"""CSV: the graph as two tables, nodes and edges, and the statements table.
+
+The graph's two tables have the headers Gephi's spreadsheet import expects (in UTF-8
+without BOM, which Gephi would read into the first header).
 
 `-o graph.csv` gives `graph_nodes.csv` (`Id`, `Label`, then one column per attribute) and
 `graph_edges.csv` (`Source`, `Target`, `Type`, `Weight`, then one column per attribute).
@@ -11,6 +14,9 @@ analyst's machine ("CSV injection"). Every text cell that starts with one of the
 dropping one leading `'` (`unguard_cell`). Numbers are written as they are, and our ids
 (`country:MA`, `person:abdellatif-hammouchi`) never start with any of these, so they are
 unchanged.
+
+`write_statements(rows, path)` writes the rows of `graph.statements` (one per relation
+statement), in UTF-8 with a BOM so that spreadsheet programs read French text right.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import networkx as nx
 
 from .atomic import atomic_path
 from .safety import export_safe
+from .statements import STATEMENT_FIELDS, Statement
 
 NODE_HEADERS = ("Id", "Label")
 EDGE_HEADERS = ("Source", "Target", "Type", "Weight")
@@ -123,9 +130,11 @@ def edge_rows(H: nx.Graph) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    """Write one UTF-8 CSV file."""
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+def write_rows(
+    path: Path, header: list[str], rows: Iterable[list[str]], *, encoding: str = "utf-8"
+) -> None:
+    """Write one CSV file (`encoding="utf-8-sig"` starts it with a BOM)."""
+    with open(path, "w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
         writer.writerows(rows)
@@ -151,3 +160,30 @@ def write_tables(G: nx.Graph, path: str | os.PathLike[str]) -> None:
     with atomic_path(nodes_path) as nodes_tmp, atomic_path(edges_path) as edges_tmp:
         write_rows(nodes_tmp, *node_rows(H))
         write_rows(edges_tmp, *edge_rows(H))
+
+
+def write_statements(rows: Iterable[Statement], path: str | os.PathLike[str]) -> None:
+    """Write one row per relation statement to `path`, atomically, in UTF-8 with a BOM.
+
+    The columns are `graph.statements.STATEMENT_FIELDS`: `source`, `source_label`,
+    `target`, `target_label`, `type`, `hedged` (`true`/`false`), `sentence`, `document`,
+    `date`, `title`, `url`, `start_char`, `end_char` (the sentence's offsets in its
+    document's text). Text cells are guarded against formulas (`guard_cell`).
+
+    >>> import csv, tempfile, pathlib
+    >>> from graph.statements import Statement
+    >>> row = Statement("country:MA", "Maroc", "country:QA", "Qatar", "cooperation", False,
+    ...                 "Le Maroc et le Qatar coopèrent.", "a.txt", "2024-03-05", "Accord",
+    ...                 "https://example.org/a", 0, 31)
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "statements.csv"
+    >>> write_statements([row], out)
+    >>> out.read_bytes()[:3]
+    b'\xef\xbb\xbf'
+    >>> with open(out, encoding="utf-8-sig", newline="") as fh:
+    ...     [record] = csv.DictReader(fh)
+    >>> record["source_label"], record["hedged"], record["end_char"]
+    ('Maroc', 'false', '31')
+    """
+    lines = ([cell(getattr(row, name)) for name in STATEMENT_FIELDS] for row in rows)
+    with atomic_path(path) as tmp:
+        write_rows(tmp, list(STATEMENT_FIELDS), lines, encoding="utf-8-sig")

@@ -266,9 +266,8 @@ def test_evaluate_fails_on_missing_folders(tmp_path):
 
 
 def test_evaluate_takes_texts_or_results_not_both(tmp_path, capsys):
-    with pytest.raises(SystemExit) as caught:
-        main(["evaluate", "--gold", str(GOLD), "--texts", str(SEEDS), "--results", "r.jsonl"])
-    assert caught.value.code == 2
+    code = main(["evaluate", "--gold", str(GOLD), "--texts", str(SEEDS), "--results", "r.jsonl"])
+    assert code == 2
     assert "not allowed with argument" in capsys.readouterr().err
 
 

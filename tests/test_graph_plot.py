@@ -64,7 +64,7 @@ def test_cli_plot_reads_each_graph_format(tmp_path, capsys, suffix):
 def test_cli_plot_rejects_a_bad_picture_name_and_a_missing_graph(tmp_path, capsys):
     graph_file = tmp_path / "g.graphml"
     write_graph(sample_graph(), graph_file)
-    assert main(["plot", str(graph_file), "-o", str(tmp_path / "g.pdf")]) == 1
+    assert main(["plot", str(graph_file), "-o", str(tmp_path / "g.pdf")]) == 2  # usage
     assert main(["plot", str(tmp_path / "none.graphml"), "-o", str(tmp_path / "g.png")]) == 1
     assert main(["plot", str(tmp_path / "g_nodes.csv"), "-o", str(tmp_path / "g.png")]) == 1
     err = capsys.readouterr().err.splitlines()
