@@ -9,7 +9,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph import build_graph, statements, write_graph
+from graph import build_graph, statement_rows, write_graph
 from graph.gexf import TYPE_COLOURS
 from graph.html import generate_html, html_layout, kept_nodes
 from graph.statements import Statement
@@ -202,7 +202,7 @@ def test_empty_graph_gives_a_page():
 
 def test_write_graph_chooses_the_page_by_suffix(tmp_path, seed_results):
     G = build_graph(seed_results)
-    rows = statements(seed_results)
+    rows = statement_rows(seed_results)
     assert format_of("graph.html") == format_of("graph.HTM") == "html"
     write_graph(G, tmp_path / "seeds.html", statements=rows, max_nodes=None)
     text = (tmp_path / "seeds.html").read_text(encoding="utf-8")
