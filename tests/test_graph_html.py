@@ -212,3 +212,14 @@ def test_write_graph_chooses_the_page_by_suffix(tmp_path, seed_results):
     with pytest.raises(TypeError, match="graphml writer takes no option statements"):
         write_graph(G, tmp_path / "seeds.graphml", statements=rows)
     write_graph(G, tmp_path / "seeds.graphml", statements=None)  # None means not given
+
+
+def test_a_sentence_repeated_in_documents_is_shown_once_with_each_document():
+    rows = [row(AGREE, document=name, title=f"Dépêche {name}") for name in ("a", "b", "c")]
+    rows.append(row("Le Qatar, membre du Maroc.", type="part_of", source="country:QA",
+                    source_label="Qatar", target="country:MA", target_label="Maroc"))  # fmt: skip
+    _, edges = sources(html_layout(small_graph(), statements=rows))
+    (details,) = edges["details"]
+    assert details.count(f"<q>{AGREE}</q>") == 1 and "Statements (4)" in details
+    assert "3 documents: Dépêche a 2023-11-20, Dépêche b 2023-11-20, Dépêche c" in details
+    assert "part of (Qatar → Maroc)" in details  # a directed relation says which way
