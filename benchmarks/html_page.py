@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 import browser  # noqa: E402  (tests/browser.py: the tests' Chromium helpers)
 import networkx as nx  # noqa: E402
 
-from graph import build_graph, statements, write_graph  # noqa: E402
+from graph import build_graph, statement_rows, write_graph  # noqa: E402
 from graph.html import kept_nodes  # noqa: E402
 
 SEED = 20261130
@@ -120,7 +120,7 @@ def report(name: str, G: nx.Graph, path: Path, write_seconds: float, times: dict
 def screenshot(out: Path) -> None:
     """Write the seeds page, click the Maroc–Qatar edge, and save what the window shows."""
     from extract import extract_documents, load_pipeline
-    from extract.readers import read_documents
+    from extract.inputs import read_documents
 
     records = [
         r.to_dict() for r in extract_documents(load_pipeline(), read_documents([ROOT / "seeds"]))
@@ -128,7 +128,7 @@ def screenshot(out: Path) -> None:
     G = build_graph(records)
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "seeds.html"
-        write_graph(G, page, statements=statements(records), title="The two seed articles")
+        write_graph(G, page, statements=statement_rows(records), title="The two seed articles")
         driver = browser.start_chromium(width=1460, height=840)
         try:
             browser.open_page(driver, page.as_uri())
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         G = build_graph(records)
         page = work / "generated.html"
-        write_graph(G, page, statements=statements(records))
+        write_graph(G, page, statements=statement_rows(records))
         write_seconds = time.perf_counter() - start
         rows.append(report(f"generated records, {documents:,} documents", G, page,
                            write_seconds, measure_page(page, G)))  # fmt: skip

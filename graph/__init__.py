@@ -26,7 +26,7 @@ _LAZY = {
     "write_html": "graph.html",
     "Statement": "graph.statements",
     "StatementTable": "graph.statements",
-    "statements": "graph.statements",
+    "statement_rows": "graph.statements",
 }
 
 __all__ = sorted(_LAZY)

@@ -142,21 +142,39 @@ def link(title: str, url: str) -> str:
     return text
 
 
-def statement_html(row: Statement) -> str:
-    """Return one statement as HTML: the sentence, then what it states and where.
-
-    Kept short: a page holds thousands of these, and its size is its opening time.
-    """
-    source = [link(row.title or row.document, row.url)]
+def source_html(row: Statement) -> str:
+    """Return where a statement comes from: its document's title (linked) and date."""
+    parts = [link(row.title or row.document, row.url)]
     if row.date:
-        source.append(escape(row.date))
+        parts.append(escape(row.date))
     if row.url and not row.url.startswith(("https://", "http://")):
-        source.append(escape(row.url))
-    kind = escape(relation_display(row.type))
-    if row.type not in UNDIRECTED_TYPES:  # who is affiliated with whom
-        kind += f" ({escape(row.source_label)} → {escape(row.target_label)})"
-    hedged = " · <i>hedged</i>" if row.hedged else ""
-    return f"<q>{escape(row.sentence)}</q><small>{kind}{hedged} · {' · '.join(source)}</small>"
+        parts.append(escape(row.url))
+    return " ".join(parts)
+
+
+def statements_html(rows: list[Statement]) -> str:
+    """Return statements as HTML: each sentence once, then what it states and where.
+
+    The same sentence stating the same relation in several documents (a wire story, a
+    repeated paragraph) is shown once with every document that has it. Kept short: a
+    page holds thousands of these, and its size is its opening time.
+    """
+    groups: dict[tuple[Any, ...], list[Statement]] = {}
+    for statement in rows:
+        key = (statement.sentence, statement.type, statement.hedged, statement.source,
+               statement.target)  # fmt: skip
+        groups.setdefault(key, []).append(statement)
+    parts = []
+    for (sentence, kind, hedged, *_), group in groups.items():
+        what = escape(relation_display(kind))
+        if kind not in UNDIRECTED_TYPES:  # who is affiliated with whom, or part of what
+            what += f" ({escape(group[0].source_label)} → {escape(group[0].target_label)})"
+        if hedged:
+            what += " · <i>hedged</i>"
+        where = dict.fromkeys(source_html(statement) for statement in group)
+        count = f"{len(where)} documents: " if len(where) > 1 else ""
+        parts.append(f"<q>{escape(sentence)}</q><small>{what} · {count}{', '.join(where)}</small>")
+    return "".join(parts)
 
 
 def facts(pairs: Iterable[tuple[str, Any]]) -> str:
@@ -235,7 +253,7 @@ def edge_html(G: nx.Graph, a: Any, b: Any, rows: list[Statement] | None) -> str:
         )
     )
     if rows is not None:
-        body = f"<b>Statements ({len(rows)})</b>" + "".join(statement_html(r) for r in rows)
+        body = f"<b>Statements ({len(rows)})</b>" + statements_html(rows)
     else:
         sentences = [s for s in str(data.get("evidence", "")).split(EVIDENCE_SEPARATOR) if s]
         body = (
@@ -487,8 +505,9 @@ def add_legends(
         for r, i in first_edge.items()
     ]
     if items:
+        # Below the drawing: inside it, the legend would hide (and catch clicks on) nodes.
         plot.add_layout(
-            Legend(items=items, location="top_left", background_fill_alpha=0.8, click_policy="none")
+            Legend(items=items, orientation="horizontal", border_line_color=None), "below"
         )
 
 

@@ -8,7 +8,7 @@ organisations that share an alias across documents merged under the same node id
 the graph (`build.merge_organisations`), so a row's ends are the graph's node ids.
 
 Feed records one at a time to a `StatementTable` next to a `GraphBuilder` (a corpus never
-needs to sit in memory twice), or call `statements(records)` on a list.
+needs to sit in memory twice), or call `statement_rows(records)` on a list.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ class StatementTable:
         return rows
 
 
-def statements(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> list[Statement]:
+def statement_rows(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> list[Statement]:
     """Return one row per relation statement of many documents' records.
 
     `options` are `GraphBuilder`'s (`keep_furniture`, `relation_types`, `entity_types`).
@@ -164,7 +164,7 @@ def statements(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> li
     ...   "relations": [{"source": "country:MA", "target": "country:QA", "type": "cooperation",
     ...      "sentence": "Le Maroc et le Qatar coopèrent.", "start_char": 0, "end_char": 31,
     ...      "hedged": True}]}
-    >>> row, = statements([record])
+    >>> row, = statement_rows([record])
     >>> row.pair, row.hedged, row.title, (row.start_char, row.end_char)
     (('country:MA', 'country:QA'), True, 'Accord', (0, 31))
     """

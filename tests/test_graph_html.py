@@ -9,7 +9,7 @@ import re
 import networkx as nx
 import pytest
 
-from graph import build_graph, statements, write_graph
+from graph import build_graph, statement_rows, write_graph
 from graph.gexf import TYPE_COLOURS
 from graph.html import generate_html, html_layout, kept_nodes
 from graph.statements import Statement
@@ -202,7 +202,7 @@ def test_empty_graph_gives_a_page():
 
 def test_write_graph_chooses_the_page_by_suffix(tmp_path, seed_results):
     G = build_graph(seed_results)
-    rows = statements(seed_results)
+    rows = statement_rows(seed_results)
     assert format_of("graph.html") == format_of("graph.HTM") == "html"
     write_graph(G, tmp_path / "seeds.html", statements=rows, max_nodes=None)
     text = (tmp_path / "seeds.html").read_text(encoding="utf-8")
@@ -212,3 +212,14 @@ def test_write_graph_chooses_the_page_by_suffix(tmp_path, seed_results):
     with pytest.raises(TypeError, match="graphml writer takes no option statements"):
         write_graph(G, tmp_path / "seeds.graphml", statements=rows)
     write_graph(G, tmp_path / "seeds.graphml", statements=None)  # None means not given
+
+
+def test_a_sentence_repeated_in_documents_is_shown_once_with_each_document():
+    rows = [row(AGREE, document=name, title=f"Dépêche {name}") for name in ("a", "b", "c")]
+    rows.append(row("Le Qatar, membre du Maroc.", type="part_of", source="country:QA",
+                    source_label="Qatar", target="country:MA", target_label="Maroc"))  # fmt: skip
+    _, edges = sources(html_layout(small_graph(), statements=rows))
+    (details,) = edges["details"]
+    assert details.count(f"<q>{AGREE}</q>") == 1 and "Statements (4)" in details
+    assert "3 documents: Dépêche a 2023-11-20, Dépêche b 2023-11-20, Dépêche c" in details
+    assert "part of (Qatar → Maroc)" in details  # a directed relation says which way

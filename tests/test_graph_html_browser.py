@@ -27,7 +27,7 @@ from browser import (
     view,
 )
 
-from graph import build_graph, statements, write_graph
+from graph import build_graph, statement_rows, write_graph
 
 pytest.importorskip("selenium", reason="selenium is not installed: pip install '.[test]'")
 pytestmark = pytest.mark.skipif(CHROMIUM is None or DRIVER is None, reason=NO_BROWSER)
@@ -41,7 +41,7 @@ def is_blue(rgb):
 @pytest.fixture(scope="module")
 def seeds_page(seed_results, tmp_path_factory):
     G = build_graph(seed_results)
-    rows = statements(seed_results)
+    rows = statement_rows(seed_results)
     path = tmp_path_factory.mktemp("html") / "seeds.html"
     write_graph(G, path, statements=rows, title="The two seed articles")
     return path, G, rows

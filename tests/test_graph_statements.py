@@ -7,7 +7,7 @@ import io
 
 from conftest import SEEDS
 
-from graph import build_graph, statements
+from graph import build_graph, statement_rows
 from graph.statements import STATEMENT_FIELDS, StatementTable, as_dicts, by_edge
 
 
@@ -42,7 +42,7 @@ def test_one_row_per_statement_with_its_document():
             relation("country:MA", "location:rabat", "part_of", "Rabat, capitale du Maroc.", 0),
         ],
     }
-    rows = statements([record])
+    rows = statement_rows([record])
     assert [(r.start_char, r.end_char, r.hedged) for r in rows] == [
         (12, 12 + len(TALKS), True),
         (120, 120 + len(AGREE), False),
@@ -71,11 +71,11 @@ def test_rows_follow_the_graph_rules():
         {"id": "b", "entities": [MA, QA], "relations": [
             relation("country:QA", "country:MA", "affiliation", "Qatar du Maroc.", 5)]},
     ]  # fmt: skip
-    rows = statements(records, relation_types=["cooperation", "opposition"])
+    rows = statement_rows(records, relation_types=["cooperation", "opposition"])
     assert [(r.document, r.type) for r in rows] == [("a", "cooperation")]
     G = build_graph(records, relation_types=["cooperation", "opposition"])
     assert set(by_edge(rows)) == {tuple(sorted(edge)) for edge in G.edges}
-    kept = statements(records, keep_furniture=True)
+    kept = statement_rows(records, keep_furniture=True)
     assert len(kept) == 4
     assert {tuple(sorted(edge)) for edge in build_graph(records, keep_furniture=True).edges} == set(
         by_edge(kept)
@@ -94,7 +94,7 @@ def test_ends_are_the_graph_nodes_after_merging_organisations():
             relation("org:dgsn", "country:QA", "cooperation", "La DGSN et le Qatar.", 0)]},
     ]  # fmt: skip
     G = build_graph(records)
-    rows = statements(records)
+    rows = statement_rows(records)
     assert {r.source for r in rows} == {"org:dgsn"} and "org:dgsn" in G
     assert {r.source_label for r in rows} == {G.nodes["org:dgsn"]["label"]}
     assert set(by_edge(rows)) == {tuple(sorted(edge)) for edge in G.edges}
@@ -119,15 +119,15 @@ def test_fed_one_record_at_a_time_and_as_dicts():
 
 
 def test_empty_input_gives_no_rows():
-    assert statements([]) == []
-    assert statements([{"id": "a", "entities": [], "relations": []}]) == []
+    assert statement_rows([]) == []
+    assert statement_rows([{"id": "a", "entities": [], "relations": []}]) == []
 
 
 def test_every_seed_statement_is_in_its_document_at_its_offsets(seed_results):
-    from extract.readers import read_documents
+    from extract.inputs import read_documents
 
     texts = {document.id: document.text for document in read_documents([SEEDS])}
-    rows = statements(seed_results)
+    rows = statement_rows(seed_results)
     assert rows
     for row in rows:
         assert texts[row.document][row.start_char : row.end_char] == row.sentence

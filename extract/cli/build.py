@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import CommandLineError, GraphFileError, InputError, UsageError
 from ..inputs.readers import ReadReport
@@ -20,6 +21,7 @@ from .common import (
     add_engine_options,
     add_input_options,
     add_min_degree_option,
+    at_least,
     check_outputs,
     engine_options,
     extracted,
@@ -68,6 +70,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     add_min_degree_option(build)
     build.add_argument(
+        "--max-nodes",
+        type=at_least(1),
+        default=None,
+        metavar="N",
+        help=f"an .html page draws the N most mentioned entities (default: {PAGE_NODES})",
+    )
+    build.add_argument(
         "--keep-furniture",
         action="store_true",
         help='keep what page furniture ("Lire aussi", teasers) names',
@@ -75,6 +84,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     add_input_options(build)
     add_engine_options(build)
     build.set_defaults(handler=run_build)
+
+
+PAGE_NODES = 2000  # graph.html.DEFAULT_MAX_NODES; not imported, Bokeh loads in seconds
 
 
 def output_paths(args: argparse.Namespace) -> list[str]:
@@ -85,7 +97,9 @@ def output_paths(args: argparse.Namespace) -> list[str]:
     try:
         name = format_of(args.output, args.format)
     except GraphFileError as e:
-        raise CommandLineError(f"-o {e}") from e
+        raise CommandLineError(str(e)) from e
+    if args.max_nodes is not None and name != "html":
+        raise CommandLineError(f"--max-nodes is for an .html page, not {args.output}")
     paths = [str(p) for p in table_paths(args.output)] if name == "csv" else [args.output]
     if args.statements is not None:
         if Path(args.statements).suffix.lower() != ".csv":
@@ -102,34 +116,36 @@ def output_paths(args: argparse.Namespace) -> list[str]:
 
 def run_build(args: argparse.Namespace) -> int:
     """Handle `coopgraph build`."""
-    from graph import GraphBuilder, write_graph  # here: networkx loads only when it runs
-    from graph.statements import StatementTable
+    from graph import GraphBuilder, StatementTable, write_graph  # networkx loads only here
     from graph.tables import write_statements
     from graph.write import format_of
 
     outputs = output_paths(args)
     engine_options(args)  # a bad engine option is a usage error before any work
     check_outputs(*outputs)
-    options = {"keep_furniture": args.keep_furniture}
-    builder = GraphBuilder(**options, min_degree=args.min_degree)
-    # The statements behind each edge: for the table, and for the page's edge details.
-    html = format_of(args.output, args.format) == "html"
-    table = StatementTable(**options) if args.statements is not None or html else None
+    page = format_of(args.output, args.format) == "html"
+    builder = GraphBuilder(keep_furniture=args.keep_furniture, min_degree=args.min_degree)
+    # Every statement behind an edge: for the table, and for the page (the graph keeps three
+    # sentences an edge).
+    wanted = page or args.statements is not None
+    table = StatementTable(keep_furniture=args.keep_furniture) if wanted else None
     report = ReadReport()
+
+    def add(record: Any) -> None:
+        builder.add(record)
+        if table is not None:
+            table.add(record)
+
     # A results file named directly is read as is, without the model (`extract.inputs.results`).
     results = [path for path in args.paths if is_results_file(path)]
     articles = [path for path in args.paths if path not in results]
     for path in results:
         for record in read_results(path):
-            builder.add(record)
-            if table is not None:
-                table.add(record)
+            add(record)
     try:
         if articles:
             for result in progress(extracted(args, read_inputs(args, report, articles))):
-                builder.add(result)
-                if table is not None:
-                    table.add(result)
+                add(result.to_dict() if table is not None else result)
     except InputError as e:  # only --strict raises it
         raise strict_stop(e) from e
     if builder.documents == 0:
@@ -141,7 +157,8 @@ def run_build(args: argparse.Namespace) -> int:
     G = builder.graph()
     # Only the statements of the graph's edges (--min-degree may leave some out).
     rows = None if table is None else [r for r in table.rows() if G.has_edge(*r.pair)]
-    write_graph(G, args.output, format=args.format, statements=rows if html else None)
+    options = {"statements": rows, "max_nodes": args.max_nodes} if page else {}
+    write_graph(G, args.output, format=args.format, **options)
     print(
         f"{builder.documents} document(s), {G.number_of_nodes()} nodes, "
         f"{G.number_of_edges()} edges -> {args.output}",
