@@ -57,7 +57,9 @@ def number(value: Any, default: float = 0.0) -> float:
     return result if math.isfinite(result) else default
 
 
-def component_layout(G: nx.Graph, nodes: list[Any], *, seed: int) -> dict[Any, tuple[float, float]]:
+def component_layout(
+    G: nx.Graph, nodes: list[Any], *, seed: int, iterations: int = 300
+) -> dict[Any, tuple[float, float]]:
     """Return node → (x, y) of one connected component, spread over about √n units."""
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -76,7 +78,7 @@ def component_layout(G: nx.Graph, nodes: list[Any], *, seed: int) -> dict[Any, t
         pos = nx.forceatlas2_layout(
             H,
             seed=seed,
-            max_iter=300,
+            max_iter=iterations,
             weight="weight",
             scaling_ratio=2.0,
             gravity=1.0,
@@ -92,16 +94,17 @@ def component_layout(G: nx.Graph, nodes: list[Any], *, seed: int) -> dict[Any, t
     }
 
 
-def layout(G: nx.Graph, *, seed: int) -> dict[Any, tuple[float, float]]:
+def layout(G: nx.Graph, *, seed: int, iterations: int = 300) -> dict[Any, tuple[float, float]]:
     """Return node → (x, y): each connected component force-directed, then packed in rows.
 
     Components go biggest first, left to right, top to bottom (lone nodes last), so nothing
-    drifts off to a corner; the result is the same for the same graph and seed.
+    drifts off to a corner; the result is the same for the same graph and seed. Each
+    component gets `iterations` of ForceAtlas2, each costing time quadratic in its nodes.
     """
     components = sorted(
         (sorted(c, key=str) for c in nx.connected_components(G)), key=lambda c: (-len(c), str(c[0]))
     )
-    parts = [component_layout(G, c, seed=seed) for c in components]
+    parts = [component_layout(G, c, seed=seed, iterations=iterations) for c in components]
     boxes = [(max(x for x, _ in p.values()), max(y for _, y in p.values())) for p in parts]
     gaps = [PAD if len(part) > 1 else LONE_PAD for part in parts]
     area = sum((w + gap) * (h + gap) for (w, h), gap in zip(boxes, gaps, strict=True))
