@@ -62,4 +62,5 @@ def test_help_names_the_page_and_its_default(capsys):
     assert PAGE_NODES == DEFAULT_MAX_NODES
     assert main(["build", "--help"]) == 0
     shown = " ".join(capsys.readouterr().out.split())
-    assert ".html or .htm (an interactive page)" in shown and f"(default: {DEFAULT_MAX_NODES})" in shown
+    assert ".html or .htm (an interactive page)" in shown
+    assert f"(default: {DEFAULT_MAX_NODES})" in shown
