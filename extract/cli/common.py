@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from graph.atomic import check_writable
+
 from ..errors import CommandLineError, InputError, UsageError
 from ..inputs.readers import DEFAULT_MAX_SIZE, FORMATS, Fields, ReadReport, parse_size
 from ..inputs.text import format_size
@@ -121,8 +123,6 @@ def check_outputs(*paths: str | os.PathLike[str], append: bool = False) -> None:
 
     Called before any input is read or the model loads, so a bad output name costs nothing.
     """
-    from graph.atomic import check_writable  # graph's light part: no networkx
-
     for path in paths:
         check_writable(path, append=append)
 
