@@ -11,7 +11,7 @@ from spacy.language import Language
 from .blas import numpy_blas
 from .entities import countries, layout, resolver  # noqa: F401  (factories)
 from .errors import MissingDependencyError
-from .relations import extractor, parse_repair  # noqa: F401  (factories)
+from .relations import extractor, parse_repair, sentence_bounds  # noqa: F401  (factories)
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     # Marks a pipeline worker processes can rebuild by name (see `extract.engine.parallel`).
     nlp.meta[PIPELINE_META] = model
     nlp.add_pipe("coopgraph_layout", first=True)
+    # Before the parser: it keeps the bounds it is given (see `extract.relations.sentence_bounds`).
+    nlp.add_pipe("coopgraph_sentence_bounds", after="coopgraph_layout")
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
     log.debug("pipeline: %s", nlp.pipe_names)
