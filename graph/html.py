@@ -54,7 +54,7 @@ DEFAULT_MAX_NODES = 2000  # nodes drawn at most: the most mentioned first
 # nodes, as in the picture; 50 at least), so 2,000 nodes take about 40 s, not 4 minutes.
 LAYOUT_WORK, MIN_ITERATIONS, MAX_ITERATIONS = 300**3, 50, 300
 LABELS = 40  # nodes labelled on the drawing (the most mentioned); the others on hover
-WIDTH, HEIGHT, SIDE = 1000, 760, 440  # pixels: drawing, and the column of controls beside it
+WIDTH, HEIGHT, SIDE = 960, 660, 440  # pixels: drawing, controls beside it (fits a laptop)
 HINT = "<p class='hint'>Click a node or an edge to see what the articles say.</p>"
 STYLE = """
 :host { font-family: system-ui, sans-serif; font-size: 14px; }
