@@ -32,16 +32,29 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     'done'
     """
     target = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
+    except OSError as e:  # the folder is gone, or cannot take a file
+        raise OutputError(path, system_reason(e)) from e
     os.close(fd)
     tmp = Path(name)
     try:
         yield tmp
         os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else default_mode())
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as e:  # a folder in the way, or the permission taken away meanwhile
+            raise OutputError(path, system_reason(e)) from e
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def system_reason(error: OSError) -> str:
+    """Return the system's reason for an `OSError`, in lower case ("permission denied")."""
+    return (error.strerror or str(error)).lower()
 
 
 def check_writable(path: str | os.PathLike[str], *, append: bool = False) -> None:
@@ -76,5 +89,4 @@ def check_writable(path: str | os.PathLike[str], *, append: bool = False) -> Non
             with open(target, "ab"):
                 pass
     except OSError as e:
-        reason = (e.strerror or str(e)).lower()
-        raise OutputError(path, f"cannot create a file in {folder} ({reason})") from e
+        raise OutputError(path, f"cannot create a file in {folder} ({system_reason(e)})") from e

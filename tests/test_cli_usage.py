@@ -253,3 +253,22 @@ def test_plot_help_lists_its_suffixes(capsys):
     code, out, _ = run(capsys, ["plot", "--help"])
     assert code == 0
     assert ".png or .svg" in " ".join(out.split()) and "--min-degree N" in out
+
+
+def test_an_output_lost_during_the_run_is_one_error_line(tmp_path, capsys, monkeypatch, graph_file):
+    """The check comes first, but a folder can go (or fill up) while the command runs."""
+    import os
+
+    import graph.atomic
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(graph.atomic.os, "replace", refuse)
+    out = tmp_path / "g.png"
+    code, _, err = run(capsys, ["plot", graph_file, "-o", out])
+    assert code == 1
+    assert_one_error_line(err, out, "permission denied")
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+    assert os.replace is refuse  # (the module's os is the os module)
