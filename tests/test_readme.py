@@ -60,6 +60,7 @@ def test_spacy_finds_our_factories_by_entry_point():
         "coopgraph_countries",
         "coopgraph_entities",
         "coopgraph_relations",
+        "coopgraph_sentence_bounds",
     }
 
 
