@@ -46,21 +46,32 @@ def graph_file(tmp_path):
     return path
 
 
-def bad_outputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
-    """Output names that cannot be written, each with the reason the error gives."""
+CASES = ["missing folder", "in /proc", "under a file", "a folder"]
+REASONS = {
+    "missing folder": "does not exist",
+    "in /proc": "cannot create a file in /proc",
+    "under a file": "is not a folder",
+    "a folder": "it is a folder",
+}
+
+
+def bad_output(tmp_path: Path, case: str, name: str, *, pair: bool = False) -> tuple[Path, Path]:
+    """Return an output name that cannot be written, and the file the error names.
+
+    With `pair`, the name is a CSV pair's (`g.csv` writes `g_nodes.csv` and `g_edges.csv`).
+    """
     a_file = tmp_path / "file.txt"
     a_file.write_text("x", encoding="utf-8")
-    folder = tmp_path / "folder.graphml"
-    folder.mkdir()
-    return {
-        "missing folder": (tmp_path / "nodir" / "sub" / "out", "does not exist"),
-        "in /proc": (Path("/proc") / "out", "cannot create a file in /proc"),
-        "under a file": (a_file / "out", "is not a folder"),
-        "a folder": (folder, "it is a folder"),
-    }
-
-
-CASES = ["missing folder", "in /proc", "under a file", "a folder"]
+    given = {
+        "missing folder": tmp_path / "nodir" / "sub" / name,
+        "in /proc": Path("/proc") / name,
+        "under a file": a_file / name,
+        "a folder": tmp_path / name,
+    }[case]
+    named = given.with_name(f"{given.stem}_nodes.csv") if pair else given
+    if case == "a folder":
+        named.mkdir()
+    return given, named
 
 
 def run(capsys, argv):
@@ -78,65 +89,39 @@ def assert_one_error_line(err: str, path: Path | str, reason: str) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-@pytest.mark.parametrize("suffix", [".graphml", ".csv", ".html"])
-def test_build_stops_on_an_output_it_cannot_write(tmp_path, capsys, no_model, case, suffix):
-    path, reason = bad_outputs(tmp_path)[case]
-    if case != "a folder":
-        path = path.with_suffix(suffix)
-    elif suffix == ".csv":  # -o g.csv writes g_nodes.csv: make that one the folder
-        (tmp_path / "g_nodes.csv").mkdir()
-        path = tmp_path / "g.csv"
-    elif suffix == ".html":
-        path = tmp_path / "page.html"
-        path.mkdir()
-    code, out, err = run(capsys, ["build", SEEDS, "-o", path, "--jobs", "1"])
+@pytest.mark.parametrize("name", ["g.graphml", "g.csv", "g.html"])
+def test_build_stops_on_an_output_it_cannot_write(tmp_path, capsys, no_model, case, name):
+    given, named = bad_output(tmp_path, case, name, pair=name.endswith(".csv"))
+    code, out, err = run(capsys, ["build", SEEDS, "-o", given, "--jobs", "1"])
     assert code == 1
-    shown = tmp_path / "g_nodes.csv" if (case, suffix) == ("a folder", ".csv") else path
-    if suffix == ".csv" and case != "a folder":
-        shown = path.with_name(f"{path.stem}_nodes.csv")
-    assert_one_error_line(err, shown, reason)
+    assert_one_error_line(err, named, REASONS[case])
     assert out == ""
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_build_stops_on_a_statements_table_it_cannot_write(tmp_path, capsys, no_model, case):
-    path, reason = bad_outputs(tmp_path)[case]
-    if case != "a folder":
-        path = path.with_suffix(".csv")
-    else:
-        path = tmp_path / "claims.csv"
-        path.mkdir()
+    given, _ = bad_output(tmp_path, case, "claims.csv")
     out = tmp_path / "g.graphml"
-    code, _, err = run(capsys, ["build", SEEDS, "-o", out, "--statements", path])
+    code, _, err = run(capsys, ["build", SEEDS, "-o", out, "--statements", given])
     assert code == 1
-    assert_one_error_line(err, path, reason)
+    assert_one_error_line(err, given, REASONS[case])
     assert not out.exists()  # nothing written, not even the graph
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_extract_stops_on_an_output_it_cannot_write(tmp_path, capsys, no_model, case):
-    path, reason = bad_outputs(tmp_path)[case]
-    if case != "a folder":
-        path = path.with_suffix(".jsonl")
-    else:
-        path = tmp_path / "r.jsonl"
-        path.mkdir()
-    code, _, err = run(capsys, ["extract", SEEDS, "-o", path])
+    given, _ = bad_output(tmp_path, case, "r.jsonl")
+    code, _, err = run(capsys, ["extract", SEEDS, "-o", given])
     assert code == 1
-    assert_one_error_line(err, path, reason)
+    assert_one_error_line(err, given, REASONS[case])
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_plot_stops_on_an_output_it_cannot_write(tmp_path, capsys, graph_file, case):
-    path, reason = bad_outputs(tmp_path)[case]
-    if case != "a folder":
-        path = path.with_suffix(".png")
-    else:
-        path = tmp_path / "g.png"
-        path.mkdir()
-    code, _, err = run(capsys, ["plot", graph_file, "-o", path])
+    given, _ = bad_output(tmp_path, case, "g.png")
+    code, _, err = run(capsys, ["plot", graph_file, "-o", given])
     assert code == 1
-    assert_one_error_line(err, path, reason)
+    assert_one_error_line(err, given, REASONS[case])
 
 
 def test_build_from_a_results_file_checks_its_output_too(tmp_path, capsys, no_model):
