@@ -136,7 +136,7 @@ def screenshot(out: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "seeds.html"
         write_graph(G, page, statements=statement_rows(records), title="The two seed articles")
-        driver = browser.start_chromium(width=1420, height=790)
+        driver = browser.start_chromium(width=1420, height=920)
         try:
             browser.open_page(driver, page.as_uri())
             browser.click_at(driver, *browser.middle(driver, "Maroc", "Qatar"))

@@ -135,3 +135,32 @@ def test_the_request_log_sees_a_page_that_reaches_out(driver, opened, tmp_path):
     driver.get(page.as_uri())
     time.sleep(0.5)
     assert "http://example.invalid/pixel.png" in requests_made(driver)
+
+
+def test_date_slider_keeps_the_relations_of_its_range(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.Graph()
+    for node, label in (("country:MA", "Maroc"), ("country:QA", "Qatar"), ("country:IL", "Israël")):
+        G.add_node(node, label=label, type="country", mentions=2)
+    G.add_edge("country:MA", "country:QA", weight=1.0, relations="cooperation",
+               first_date="2023-01-10", last_date="2023-02-01")  # fmt: skip
+    G.add_edge("country:MA", "country:IL", weight=1.0, relations="opposition",
+               first_date="2024-05-01", last_date="2024-06-01")  # fmt: skip
+    page = tmp_path / "dated.html"
+    write_graph(G, page)
+    open_page(driver, page.as_uri())
+    view(driver, "dates")
+    driver.execute_script(  # as a drag of the slider's handles to 2024 would
+        "const s = window._found.model; s.value = [Date.UTC(2024, 0, 1), s.end];"
+    )
+    view(driver, "graph")
+    shown = driver.execute_script(
+        "const r = window._found.model.renderers.find(x => x.name === 'edges');"
+        "const d = r.data_source.data, keep = r.view.filter.booleans;"
+        "return d.relations.filter((_, i) => keep[i]);"
+    )
+    assert shown == ["opposition"]
+    time.sleep(0.3)
+    gone = pixel(driver, *middle(driver, "Maroc", "Qatar"))
+    assert min(gone) > 200, f"the 2023 edge is still drawn: {gone}"
