@@ -76,3 +76,63 @@ def test_a_source_after_another_paragraph_is_repaired_too(nlp):
     assert [(r.source, r.target, r.type) for r in doc._.coopgraph_relations] == [
         ("country:IL", "country:MA", "cooperation")
     ]
+
+
+# The parser reads some coordinated subjects as the root: « L’Espagne » root, « signé » its
+# conjunct with « Portugal » alone as subject.
+ROOT_SUBJECTS = [
+    ("L’Espagne et le Portugal ont signé un accord de coopération sécuritaire.", "ES", "PT"),
+    ("L’Égypte et la Jordanie ont signé un accord de coopération sécuritaire.", "EG", "JO"),
+    ("L’Espagne, pays voisin, et le Portugal ont signé un accord.", "ES", "PT"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), ROOT_SUBJECTS)
+def test_a_coordinated_subject_read_as_root_signs_with_the_other(nlp, text, first, second):
+    doc = nlp(text)
+    pairs = {(r.source, r.target, r.type) for r in doc._.coopgraph_relations}
+    assert pairs == {(f"country:{first}", f"country:{second}", "cooperation")}
+
+
+def hand_parse(words, heads, deps):
+    from spacy.lang.fr import French
+    from spacy.tokens import Doc
+
+    return Doc(French().vocab, words=words, heads=heads, deps=deps)
+
+
+def test_the_verb_becomes_the_root_and_the_names_its_coordinated_subjects():
+    from extract.relations.parse_repair import coordinated_subject_as_root
+
+    doc = hand_parse(
+        ["L’", "Espagne", "et", "le", "Portugal", "ont", "signé", "un", "accord", "."],
+        [1, 1, 6, 4, 6, 6, 1, 8, 6, 1],
+        ["det", "ROOT", "cc", "det", "nsubj", "aux:tense", "conj", "det", "obj", "punct"],
+    )
+    assert coordinated_subject_as_root(doc[:])
+    assert parse(doc) == [
+        (1, "det"), (6, "nsubj"), (4, "cc"), (4, "det"), (1, "conj"),
+        (6, "aux:tense"), (6, "ROOT"), (8, "det"), (6, "obj"), (6, "punct"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps"),
+    [
+        # the root noun has an object: it is read as a verb, not a misread subject
+        (["Rabat", "vise", "Alger", "et", "Tunis", "a", "répondu", "."],
+         [1, 1, 1, 6, 6, 6, 1, 1],
+         ["nsubj", "ROOT", "obj", "cc", "nsubj", "aux:tense", "conj", "punct"]),
+        # no « et » or « ou » joins the root to the verb's subject
+        (["Madrid", ",", "Lisbonne", "a", "signé", "."],
+         [0, 0, 4, 4, 0, 0],
+         ["ROOT", "punct", "nsubj", "aux:tense", "conj", "punct"]),
+    ],
+)  # fmt: skip
+def test_a_root_that_is_no_misread_subject_is_left_alone(words, heads, deps):
+    from extract.relations.parse_repair import coordinated_subject_as_root
+
+    doc = hand_parse(words, heads, deps)
+    before = parse(doc)
+    assert not coordinated_subject_as_root(doc[:])
+    assert parse(doc) == before

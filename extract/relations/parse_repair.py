@@ -9,6 +9,14 @@ no subject and the first word after the comma that heads a phrase hangs on a wor
 the comma, that word becomes the root's subject, with everything under it ("le Maroc et
 Israël").
 
+The parser also reads some coordinated subjects as the root: in « L’Espagne et le
+Portugal ont signé un accord », « Espagne » comes out as the root and « signé » as its
+conjunct, with « Portugal » alone as its subject, so no agreement is stated. When a
+sentence's root has a conjunct verb with a subject of its own, set off from the root by
+« et » or « ou », and the root carries nothing a verb would (only articles, modifiers and
+punctuation), the verb becomes the root, the first name its subject, the second the
+first's conjunct (`coordinated_subject_as_root`).
+
 The component runs right after the parser and changes only such heads and labels; a
 sentence keeps its bounds (the subject stays inside it).
 """
@@ -26,6 +34,9 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
 # How the parser hangs a subject it misreads on the phrase before the comma.
 # Not "appos": "X, le chef de Y, a dit" is an apposition, rightly read.
 MISATTACHED = frozenset({"nmod", "conj", "obl:mod", "obl", "obl:arg", "dep"})
+# What a noun read as the root may carry: nothing of a clause's (no subject, no object).
+NOUN_DEPS = frozenset({"det", "amod", "nmod", "case", "flat:name", "flat", "punct", "appos"})
+COORDINATORS = frozenset({"et", "ou"})
 
 
 def opens_with_source(sent: Span) -> bool:
@@ -95,6 +106,48 @@ def repair_sentence(sent: Span) -> bool:
     return True
 
 
+def misread_root(sent: Span) -> tuple[Token, Token, Token] | None:
+    """Return the noun read as root, its conjunct verb and that verb's subject, if misread.
+
+    « L’Espagne et le Portugal ont signé »: root « Espagne », verb « signé », subject
+    « Portugal », with « et » between the root and that subject.
+    """
+    root = sent.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.i > root.i]
+    if len(conjuncts) != 1:
+        return None
+    verb = conjuncts[0]
+    if any(c.dep_ not in NOUN_DEPS for c in root.children if c.i != verb.i):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and root.i < c.i < verb.i]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    joined = any(
+        c.dep_ == "cc" and c.lower_ in COORDINATORS and root.i < c.i < subject.i
+        for c in [*verb.children, *subject.children]
+    )
+    return (root, verb, subject) if joined else None
+
+
+def coordinated_subject_as_root(sent: Span) -> bool:
+    """Make the verb the root when the parser read its coordinated subject as the root."""
+    found = misread_root(sent)
+    if found is None:
+        return False
+    noun, verb, subject = found
+    after_verb = [c for c in noun.children if c.i > verb.i]
+    coordinator = [c for c in verb.children if c.dep_ == "cc" and noun.i < c.i < subject.i]
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "nsubj"
+    subject.head, subject.dep_ = noun, "conj"
+    for token in coordinator:
+        token.head = subject
+    for token in after_verb:  # the final stop belongs to the clause
+        token.head = verb
+    return True
+
+
 class ParseRepair:
     """Repair the fronted-phrase subjects of each sentence (see the module docstring)."""
 
@@ -107,7 +160,7 @@ class ParseRepair:
         if not doc.has_annotation("DEP"):
             return doc
         for sent in list(doc.sents):
-            repair_sentence(sent)
+            repair_sentence(sent) or coordinated_subject_as_root(sent)
         return doc
 
 
