@@ -1,4 +1,4 @@
-"""Compound demonyms: « la coopération franco-allemande », « algéro-russe », « sino-russes ».
+"""Compound demonyms: « la coopération franco-allemande », « algéro-russe », « sino-russe ».
 
 Each part names a state: the leading parts are combining forms (« franco », « algéro »:
 `combining_forms.jsonl`), the last one a demonym. The tokenizer keeps some compounds as
