@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from .blas import numpy_blas
-from .entities import countries, layout, resolver  # noqa: F401  (factories)
+from .entities import countries, layout, periphrases, resolver  # noqa: F401  (factories)
 from .errors import MissingDependencyError
 from .relations import extractor, parse_repair, sentence_bounds  # noqa: F401  (factories)
 
@@ -27,6 +27,7 @@ OUR_COMPONENTS = (
     "coopgraph_parse_repair",
     "coopgraph_countries",
     "coopgraph_entities",
+    "coopgraph_periphrases",
     "coopgraph_relations",
 )
 PIPELINE_META = "coopgraph_model"
