@@ -1,4 +1,4 @@
-"""Compound demonyms: « la coopération franco-allemande », « algéro-russe », « sino-américaines ».
+"""Compound demonyms: « la coopération franco-allemande », « algéro-russe », « sino-russe ».
 
 Each part names a state: the leading parts are combining forms (« franco », « algéro »:
 `combining_forms.jsonl`), the last one a demonym. The tokenizer keeps some compounds as
@@ -56,7 +56,7 @@ def split_token(token: Token) -> list[tuple[int, str]]:
 
 
 def hyphen_chain(token: Token, parse: SentenceParse) -> list[tuple[int, str]]:
-    """Return the words joined to `token` by hyphens written without spaces (« algéro-russe »)."""
+    """Return the words joined to `token` by unspaced hyphens (« algéro-russe »)."""
     doc = parse.doc
     start = end = token.i
     while start >= 2 and glued(doc[start - 2], doc[start - 1], doc[start]):

@@ -17,7 +17,7 @@ from ..records import GRAPH_ENTITY_TYPES, Mention
 from .compounds import compound_mentions
 from .control import misparsed_apposition, stray_demonym
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
-from .officials import is_post, member_posts, post_holder
+from .officials import OfficialParties, is_post
 from .parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -72,7 +72,7 @@ def looks_nominal(token: Token, parse: SentenceParse) -> bool:
     return token.dep_ in NOMINAL_DEPS
 
 
-class SentenceParties:
+class SentenceParties(OfficialParties):
     """The mentions of one sentence, indexed by token, and the parties phrases stand for."""
 
     def __init__(
@@ -194,82 +194,12 @@ class SentenceParties:
                 found.append(holder)
         return found
 
-    def represented(self, name: Token) -> list[Mention]:
-        """Return the states and bodies a person acts for, from the posts after the name.
-
-        « X, PDG de Dassault Aviation, a signé avec Y »: Dassault Aviation signs too (its
-        official's states pair with states only). A post of belonging (« membre du
-        Bureau politique ») does not make its body act.
-        """
-        mention = self.mention(name)
-        root = self.name_root(mention) if mention in self.spans else name
-        if root.dep_ == "appos" and self.is_person(self.head(root)):
-            root = self.head(root)  # « X, ministre, Y, PDG de Z »: the parser hangs all on X
-        posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
-        posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
-        found = []
-        for post in posts:
-            if self.folded[post.i] in member_posts() or self.name_before(post) != mention:
-                continue
-            # A post names its body deep (« directeur des achats du ministère marocain »).
-            states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
-            self.official_states.update(key(m) for m in states)
-            found += states
-        return found
-
-    def apposed_people(self, name: Token) -> list[Mention]:
-        """Return the people of an enumeration the parser hung on a name as appositions."""
-        mention = self.mention(name)
-        found = []
-        for child in self.children(self.name_root(mention)):
-            other = self.mention(child)
-            if child.dep_ == "appos" and self.is_person(child) and other != mention:
-                found += [other, *self.represented(child)]
-        return found
-
-    def is_person(self, token: Token) -> bool:
-        """Return True when `token` is part of a person's name."""
-        mention = self.mention(token)
-        return mention is not None and mention.type == "person"
-
-    def name_before(self, post: Token) -> Mention | None:
-        """Return the person named last before `post`: the one a post after a name is about."""
-        for i in range(post.i - 1, self.sent.start - 1, -1):
-            mention = self.at.get(i)
-            if mention is not None and mention.type == "person":
-                return mention
-        return None
-
     def compound_states(self, token: Token) -> list[Mention]:
         """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
         sent = next(iter(self.at.values())).sent if self.at else 0
         found = compound_mentions(token, self.parse, sent)
         self.states.extend(found)  # the document gets the country if it lacks it
         return found
-
-    def is_post(self, token: Token) -> bool:
-        """Return True for a post noun outside any name (`officials.is_post`)."""
-        return is_post(token, self.parse, self.at)
-
-    def titled_names(self, token: Token) -> list[Mention]:
-        """Return the name under a title in apposition (« M. Ahmed Ben Salah »)."""
-        return [
-            own
-            for child in self.children(token)
-            if child.dep_ in ("flat", "flat:name") and (own := self.own(child)) is not None
-        ][:1]
-
-    def holder(self, post: Token) -> Mention | None:
-        """Return the person the phrase of a post noun names (`officials`)."""
-        if post.i not in self.holders:
-            self.holders[post.i] = post_holder(
-                post, self.parse, self.at, self.sent.end, self.role, self.name_root
-            )
-        return self.holders[post.i]
-
-    def name_root(self, mention: Mention) -> Token:
-        """Return the syntactic root of a mention's tokens."""
-        return self.spans[mention].root
 
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
