@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # full run (~25 minutes on 2 cores)
     python benchmarks/run.py --quick    # small sizes, to check the script (~3 minutes)
+    python benchmarks/run.py --news-only  # the news-prose table alone (~6 minutes)
 
 Every configuration runs in its own process, timed from start to exit (interpreter start
 and model loading included, as a user waits for them), and its peak memory is the largest
@@ -239,12 +240,29 @@ def memory_table(work: Path, sizes: tuple[int, int]) -> list[str]:
     return lines
 
 
+def news_only(keep: Path | None, documents: int) -> int:
+    """Time bare spaCy and `coopgraph build --jobs 1` on news prose only; print the table."""
+    with tempfile.TemporaryDirectory(prefix="coopgraph-bench-") as tmp:
+        work = keep or Path(tmp)
+        news = work / f"news-{documents}"
+        words = make_corpus(news, documents, news=True)
+        lines = [f"Machine: {machine()}.", "", "News prose:", ""]
+        lines += speed_table(news, work, words, documents, 1, jobs_2=False)
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the Markdown tables."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="small sizes, one round")
     options.add_argument("--keep", type=Path, default=None, help="keep the corpus in this folder")
+    options.add_argument(
+        "--news-only", action="store_true", help="only the news-prose table (~6 minutes)"
+    )
     args = options.parse_args(argv)
+    if args.news_only:
+        return news_only(args.keep, 1000 if not args.quick else 150)
     documents, repeats, sizes = (150, 1, (100, 400)) if args.quick else (2000, 2, (1000, 10000))
     with tempfile.TemporaryDirectory(prefix="coopgraph-bench-") as tmp:
         work = args.keep or Path(tmp)

@@ -30,10 +30,12 @@ def blas_threads() -> set[int]:
 def blis_model():
     """The same model components, built with thinc's default ops (BLIS).
 
-    With the sentence bounds the parser is given in the pipeline, so parses compare.
+    With the sentence bounds the parser is given in the pipeline and the parse repair after
+    it, so parses compare.
     """
     model = spacy.load(MODEL, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
     model.add_pipe("coopgraph_sentence_bounds", first=True)
+    model.add_pipe("coopgraph_parse_repair", after="parser")
     return model
 
 
