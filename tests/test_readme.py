@@ -52,6 +52,7 @@ def test_spacy_finds_our_factories_by_entry_point():
         "coopgraph_layout",
         "coopgraph_parse_repair",
         "coopgraph_countries",
+        "coopgraph_organisations",
         "coopgraph_entities",
         "coopgraph_relations",
     }
