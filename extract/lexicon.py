@@ -16,11 +16,6 @@ def read_lexicon(name: str) -> tuple[dict[str, Any], ...]:
     >>> any(row["code"] == "MA" for row in read_lexicon("countries"))
     True
     """
-    return tuple(row for _, row in numbered_rows(name))
-
-
-def numbered_rows(name: str) -> list[tuple[int, Any]]:
-    """Return (line number, record) for each non-blank line of `extract/data/<name>.jsonl`."""
     path = resources.files("extract") / "data" / f"{name}.jsonl"
     if not path.is_file():
         raise ValueError(f"lexicon {name!r} not found: expected {path}")
@@ -29,10 +24,10 @@ def numbered_rows(name: str) -> list[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            rows.append((number, json.loads(line)))
+            rows.append(json.loads(line))
         except json.JSONDecodeError as e:
             raise ValueError(f"lexicon {name!r}, line {number}: invalid JSON ({e.msg})") from e
-    return rows
+    return tuple(rows)
 
 
 def strip_accents(text: str) -> str:

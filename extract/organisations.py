@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .lexicon import numbered_rows, slugify, strip_accents
+from .lexicon import read_lexicon, slugify, strip_accents
 
 SPANS_KEY = "coopgraph_organisations"
 LEXICON = "organisations"
@@ -98,20 +98,29 @@ def title_case(acronym: str) -> str | None:
 
 def country_codes() -> frozenset[str]:
     """Return the ISO codes of `countries.jsonl`."""
-    from .lexicon import read_lexicon
-
     return frozenset(row["code"] for row in read_lexicon("countries"))
 
 
 def country_forms() -> frozenset[str]:
     """Return the comparison keys of every country name and variant."""
-    from .lexicon import read_lexicon
-
     return frozenset(
         form_key(form)
         for row in read_lexicon("countries")
         for form in [row["name"], *row["variants"]]
     )
+
+
+def numbered_rows(name: str) -> list[tuple[int, Any]]:
+    """Return (line number, row) for each row of `extract/data/<name>.jsonl`.
+
+    The rows are `read_lexicon`'s (parsed and checked there); the numbers are those of
+    the non-blank lines they come from, for errors that name the line.
+    """
+    rows = read_lexicon(name)
+    path = resources.files("extract") / "data" / f"{name}.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    numbers = [number for number, line in enumerate(lines, start=1) if line.strip()]
+    return list(zip(numbers, rows, strict=True))
 
 
 def parse_row(row: Any, where: str, codes: frozenset[str]) -> Organisation:
