@@ -25,6 +25,7 @@ from .acronyms import acronym_definitions, long_form_candidates
 from .extensions import register_extensions
 from .lexicon import read_lexicon, slugify, strip_accents
 from .mentions import Candidate, find_candidates, is_acronym
+from .organisations import base as organisation_base
 from .records import Entity, Mention
 from .tokens import Lexicon, TokenTable, sentence_numbers
 
@@ -60,6 +61,7 @@ class EntityResolver:
         register_extensions()
         self.name = name
         self.countries = country_names()
+        self.organisations = organisation_base()
         self.lexicon = Lexicon(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,10 +75,20 @@ class EntityResolver:
             if c.type != "misc" or lone_name_fit(tokens.span_text(c.start, c.end), full_names)
         ]
         acronym_of = {}
+        # A known organisation's id goes to every name the text ties to it: the acronym
+        # it defines for a known name, the name it gives a known acronym.
+        known = {
+            name_key(tokens.span_text(c.start, c.end)): c.key
+            for c in candidates
+            if c.type == "organization" and c.key
+        }
         for definition in definitions:
             long_form = tokens.span_text(definition.start, definition.end)
             acronym_of[name_key(long_form)] = definition.acronym
             acronym_of[name_key(definition.acronym)] = definition.acronym
+            org_id = known.get(name_key(long_form)) or known.get(name_key(definition.acronym))
+            if org_id:
+                acronym_of[name_key(long_form)] = acronym_of[name_key(definition.acronym)] = org_id
         keys = self.entity_keys(tokens, candidates, acronym_of)
         sent_of = sentence_index(doc)
         furniture = doc._.coopgraph_furniture or []
@@ -114,9 +126,11 @@ class EntityResolver:
                 is_lone_name(text) and lone_name_fit(text, full_names)
             ):
                 keys.append(f"person:{person_key(text, full_names)}")
+            elif cand.type == "organization" and cand.key:
+                keys.append(cand.key)  # a known organisation
             elif cand.type == "organization":
                 base = acronym_of.get(name_key(text), text)
-                keys.append(f"org:{name_key(base)}")
+                keys.append(base if base.startswith("org:") else f"org:{name_key(base)}")
             else:
                 keys.append(f"{ID_PREFIX[cand.type]}:{name_key(text)}")
         return keys
@@ -145,8 +159,11 @@ class EntityResolver:
         kind = group[0].type
         aliases = tuple(dict.fromkeys(m.text for m in group))
         code = key.split(":", 1)[1] if kind == "country" else ""
+        known = self.organisations.rows.get(key)
         if kind == "country":
             label = self.countries.get(code, code)
+        elif known is not None:
+            label, code = known.label, known.country
         else:
             acronyms = [a for a in aliases if kind == "organization" and strip_accents(a).isupper()]
             label = acronyms[0] if acronyms else max(aliases, key=len)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -34,6 +35,8 @@ from .countries import SPANS_KEY
 from .layout import FurnitureRules
 from .lexicon import read_lexicon
 from .name_spans import ARTICLES, joined_entities, trim_range
+from .organisations import SPANS_KEY as ORGANISATIONS_KEY
+from .organisations import known_organisations
 from .tokens import TokenTable
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -332,6 +335,46 @@ def acronym_candidates(tokens: TokenTable, taken: set[int], lines: Lines) -> lis
     return found
 
 
+def organisation_candidates(
+    doc: Doc, tokens: TokenTable, countries: list[Candidate], named: list[Candidate], lines: Lines
+) -> list[Candidate]:
+    """Return the knowledge base's organisations named in `doc`, their id in `key`.
+
+    A one-word name inside a longer person's name of the document is that person's
+    ("Wagner" when the text names "Richard Wagner"); a name in a furniture marker is none.
+    """
+    if ORGANISATIONS_KEY not in doc.spans:
+        return []
+    codes = Counter(code for c in countries for code in c.key.split("|"))
+    people = {
+        tokens.span_text(c.start, c.end).lower()
+        for c in named
+        if c.type == "person" and c.end - c.start > 1
+    }
+    found = []
+    for start, end, org_id in known_organisations(doc, codes):
+        if in_furniture_marker(tokens.starts[start], lines):
+            continue
+        if end - start == 1 and any(tokens.lowers[start] in person.split() for person in people):
+            continue
+        found.append(Candidate(start, end, "organization", org_id))
+    return found
+
+
+def outranks(known: Candidate, other: Candidate) -> bool:
+    """Return True when a knowledge-base name wins over an overlapping candidate.
+
+    It does, unless the other starts before it and holds it whole: « Commission de
+    l’Union africaine » is another organisation than « Union africaine ».
+    """
+    return not (other.start < known.start and known.end <= other.end)
+
+
+def overlap(a: Candidate, b: Candidate) -> bool:
+    """Return True when two candidates share a token."""
+    return a.start < b.end and b.start < a.end
+
+
 def without_overlaps(cands: list[Candidate], winners: list[Candidate]) -> list[Candidate]:
     """Return the candidates of `cands` that overlap none of `winners`."""
     taken = {i for w in winners for i in range(w.start, w.end)}
@@ -352,6 +395,10 @@ def find_candidates(
     countries = country_candidates(doc)
     named = ner_candidates(doc, tokens, countries, lines)
     named = without_overlaps(named, list(long_forms)) + list(long_forms)
+    known = organisation_candidates(doc, tokens, countries, named, lines)
+    # The longer of a known name and a candidate holding it whole wins; else the known.
+    known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]
+    named = without_overlaps(named, known) + known
     # A person's name wins over a country word inside it ("Maurice Papon", "Jordan Bardella").
     people = [c for c in named if c.type == "person"]
     countries = [

@@ -27,8 +27,8 @@ checks this and the rest, with errors that name the file and the line.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -255,12 +255,18 @@ class OrganisationBase:
         return plain[0] if len(plain) == 1 else None
 
     def choose(
-        self, options: list[tuple[str, bool]], *, named_rows: set[str], named_codes: set[str]
+        self,
+        options: list[tuple[str, bool]],
+        *,
+        named_rows: Collection[str],
+        named_codes: Collection[str],
     ) -> str | None:
         """Return the row a match names given what the document names, or None.
 
         `named_rows` are the rows the document names plainly elsewhere, `named_codes` the
-        states it names (by name or demonym).
+        states it names (by name or demonym); a `Counter` of them makes the state named
+        most often win between two rows (« DGSN » in an article on Morocco that names
+        Algeria once).
         """
         ids = [org_id for org_id, _ in options]
         for org_id in ids:
@@ -269,10 +275,30 @@ class OrganisationBase:
         plain = [org_id for org_id, is_plain in options if is_plain]
         if len(plain) == 1 and (len(options) == 1 or self.rows[plain[0]].country in named_codes):
             return plain[0]
-        for org_id in ids:
-            if self.rows[org_id].country and self.rows[org_id].country in named_codes:
-                return org_id
+        stated = [i for i in ids if self.rows[i].country and self.rows[i].country in named_codes]
+        if stated:
+            counts = named_codes if isinstance(named_codes, Counter) else Counter()
+            return max(stated, key=lambda i: counts[self.rows[i].country])
         return plain[0] if len(plain) == 1 else None
+
+
+def known_organisations(doc: Doc, codes: Counter[str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, id) for the ruler's matches that name one row of `doc`.
+
+    `codes` counts the states the document names (by name or demonym). A row named by a
+    form no other row shares helps choose for the ambiguous matches.
+    """
+    if SPANS_KEY not in doc.spans:
+        return []
+    kb = base()
+    matches = [(span.start, span.end, kb.options(span.text)) for span in doc.spans[SPANS_KEY]]
+    named_rows = {options[0][0] for _, _, options in matches if len(options) == 1 and options[0][1]}
+    found = []
+    for start, end, options in matches:
+        org_id = kb.choose(options, named_rows=named_rows, named_codes=codes)
+        if org_id is not None:
+            found.append((start, end, org_id))
+    return found
 
 
 @cache

@@ -8,7 +8,14 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from . import countries, entities, layout, parse_repair, relations  # noqa: F401  (factories)
+from . import (  # noqa: F401  (factories)
+    countries,
+    entities,
+    layout,
+    organisations,
+    parse_repair,
+    relations,
+)
 from .blas import numpy_blas
 
 log = logging.getLogger(__name__)
@@ -24,6 +31,7 @@ MODEL_COMPONENTS = ["tok2vec", "ner", "parser"]
 OUR_COMPONENTS = (
     "coopgraph_parse_repair",
     "coopgraph_countries",
+    "coopgraph_organisations",
     "coopgraph_entities",
     "coopgraph_relations",
 )

@@ -38,7 +38,7 @@ CASES = [
         "La Direction générale de la sécurité nationale et de la surveillance du territoire "
         "(DGSN-DGST) du Maroc a démantelé une cellule.",
         {
-            "org:dgsn": ("Direction générale de la sécurité nationale", "DGSN"),
+            "org:dgsn-ma": ("Direction générale de la sécurité nationale", "DGSN"),
             "org:dgst": ("DGST",),
         },
     ),

@@ -47,7 +47,7 @@ CASES = [
     # a name the model cuts after "de l’" is one name
     (
         "La Coordination des mouvements de l’Azawad a rencontré le gouvernement malien.",
-        {"org:coordination-des-mouvements-de-l-azawad", "country:ML"},
+        {"org:cma", "country:ML"},
     ),
 ]
 

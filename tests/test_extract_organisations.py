@@ -202,3 +202,72 @@ def test_the_index_lists_every_row_a_shared_form_may_name():
         "org:dgsn-dz",
         "org:dgsn-mr",
     }
+
+
+def organisations_of(doc) -> dict[str, tuple[str, ...]]:
+    """Return id → aliases of the organisation entities of `doc`."""
+    return {e.id: e.aliases for e in doc._.coopgraph_entities if e.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every name of one organisation is one node
+        (
+            "Le FBI a arrêté deux suspects. Le Federal Bureau of Investigation n’a pas commenté.",
+            {"org:fbi": ("FBI", "Federal Bureau of Investigation")},
+        ),
+        (
+            "La CIA, l’Agence centrale de renseignement, a démenti.",
+            {"org:cia": ("CIA", "Agence centrale de renseignement")},
+        ),
+        (
+            "L’Office européen de police, Europol, a coordonné l’enquête.",
+            {"org:europol": ("Office européen de police", "Europol")},
+        ),
+        (
+            "L’OTAN renforce son flanc est. Les ministres de l’Otan se réunissent à Bruxelles.",
+            {"org:otan": ("OTAN", "Otan")},
+        ),
+        (
+            "Le Conseil de sécurité de l’ONU a prolongé le mandat de la Minusma.",
+            {"org:csnu": ("Conseil de sécurité de l’ONU",), "org:minusma": ("Minusma",)},
+        ),
+        # the knowledge base types what the model mistypes
+        (
+            "Des combattants de Wagner ont été vus près de Tombouctou.",
+            {"org:wagner": ("Wagner",)},
+        ),
+        # a longer organisation holding a known name is another organisation
+        (
+            "Le président de la Commission de l’Union africaine s’est rendu à Addis-Abeba.",
+            {"org:commission-ua": ("Commission de l’Union africaine",)},
+        ),
+        # a one-word name that is a person's surname in the text stays the person's
+        ("Richard Wagner a composé la Tétralogie. Wagner est né à Leipzig.", {}),
+    ],
+)
+def test_every_name_of_an_organisation_is_one_node(nlp, text, expected):
+    assert organisations_of(nlp(text)) == expected
+
+
+def test_an_ambiguous_acronym_is_the_organisation_of_the_state_named(nlp):
+    doc = nlp("Le chef d’état-major de l’ANP a reçu une délégation à Alger, capitale de l’Algérie.")
+    assert "org:anp-dz" in organisations_of(doc)
+    doc = nlp("L’ANP a publié le trafic du port de Casablanca pour le premier trimestre.")
+    assert "org:anp-dz" not in organisations_of(doc)
+
+
+def test_a_known_organisation_carries_its_state_but_no_edge_to_it(nlp):
+    # The text says where the cell was, not whose the DGSN is: the state is an attribute.
+    doc = nlp("La DGSN a démantelé une cellule terroriste près de Casablanca, au Maroc.")
+    entity = next(e for e in doc._.coopgraph_entities if e.id == "org:dgsn-ma")
+    assert (entity.label, entity.country_code) == ("DGSN", "MA")
+    assert not any(
+        {r.source, r.target} == {"org:dgsn-ma", "country:MA"} for r in doc._.coopgraph_relations
+    )
+
+
+def test_an_acronym_the_text_defines_for_a_known_name_is_that_organisation(nlp):
+    doc = nlp("Le Groupe d’action financière (GAFI) a retiré le Maroc de sa liste grise.")
+    assert organisations_of(doc) == {"org:gafi": ("Groupe d’action financière", "GAFI")}
