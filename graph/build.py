@@ -17,10 +17,12 @@ from typing import Any
 
 import networkx as nx
 
+from .vocabulary import GRAPH_ENTITY_TYPES, RELATION_TYPES
+
 log = logging.getLogger(__name__)
 
-GRAPH_TYPES = ("person", "organization", "country")
-DEFAULT_RELATIONS = ("cooperation", "affiliation", "part_of", "opposition")
+GRAPH_TYPES = GRAPH_ENTITY_TYPES
+DEFAULT_RELATIONS = RELATION_TYPES
 MAX_EVIDENCE = 3
 SEPARATOR = "|"
 EVIDENCE_SEPARATOR = " || "

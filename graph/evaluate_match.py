@@ -27,8 +27,9 @@ from typing import Any
 import networkx as nx
 
 from .gold import Gold, GoldEntity
+from .vocabulary import GOLD_TYPES
 
-NODE_TYPES = {"person": "PERSON", "organization": "ORG", "country": "COUNTRY"}
+NODE_TYPES = GOLD_TYPES  # node type -> gold type
 SEPARATOR = "|"
 # Hyphens and dashes (incl. the non-breaking hyphen and the minus sign) fold to a space.
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"

@@ -17,21 +17,10 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from .atomic import atomic_path
 from .safety import export_safe
+from .vocabulary import ENTITY_COLOURS, OTHER_COLOUR, RELATION_COLOURS
 
-# Okabe–Ito colours (distinguishable with every common colour-vision deficiency), as RGB.
-TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
-    "person": (230, 159, 0),  # orange
-    "organization": (86, 180, 233),  # sky blue
-    "country": (0, 158, 115),  # bluish green
-    "location": (240, 228, 66),  # yellow
-}
-RELATION_COLOURS: dict[str, tuple[int, int, int]] = {  # in order of precedence on an edge
-    "opposition": (213, 94, 0),  # vermillion
-    "cooperation": (0, 114, 178),  # blue
-    "affiliation": (204, 121, 167),  # reddish purple
-    "part_of": (120, 120, 120),  # grey
-}
-OTHER_COLOUR = (153, 153, 153)
+# Okabe–Ito colours, as RGB; relations in order of precedence on an edge (`graph.vocabulary`).
+TYPE_COLOURS = ENTITY_COLOURS
 MIN_SIZE, MAX_SIZE = 6.0, 40.0  # viz size of the least and the most mentioned node
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 XSI = "http://www.w3.org/2001/XMLSchema-instance"  # networkx 3.6 writes a wrong one for 1.3

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCORED_TYPES = ("PERSON", "ORG", "COUNTRY")
-IGNORED_TYPES = ("LOCATION", "EVENT", "MISC")
+from .errors import GoldError
+from .vocabulary import GOLD_IGNORED_TYPES, GOLD_TYPES, RELATION_TYPES
+
+SCORED_TYPES = tuple(GOLD_TYPES.values())
+IGNORED_TYPES = GOLD_IGNORED_TYPES
 GOLD_ENTITY_TYPES = SCORED_TYPES + IGNORED_TYPES
-GOLD_RELATION_TYPES = ("cooperation", "affiliation", "part_of", "opposition")
+GOLD_RELATION_TYPES = RELATION_TYPES
 
 TOP_KEYS = ("doc", "entities", "relations")
 ENTITY_KEYS = ("id", "name", "type", "aliases")
@@ -40,15 +43,6 @@ JSON_TYPE_NAMES = {
     float: "a number",
     type(None): "null",
 }
-
-
-class GoldError(ValueError):
-    """A gold file that cannot be used; the message names the file and the problem."""
-
-    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = str(path)
-        self.problem = problem
 
 
 @dataclass(frozen=True)

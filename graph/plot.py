@@ -22,21 +22,11 @@ from matplotlib.patheffects import withStroke
 from matplotlib.transforms import Bbox
 
 from .atomic import atomic_path
+from .errors import GraphFileError
 from .gexf import OTHER_COLOUR, RELATION_COLOURS, TYPE_COLOURS, relation_colour, type_colour
+from .vocabulary import entity_display, relation_display
 
 FORMATS = frozenset({".png", ".svg"})
-TYPE_NAMES = {
-    "person": "person",
-    "organization": "organisation",
-    "country": "country",
-    "location": "place",
-}
-RELATION_NAMES = {
-    "opposition": "opposition",
-    "cooperation": "cooperation",
-    "affiliation": "affiliation",
-    "part_of": "part of",
-}
 MIN_AREA, MAX_AREA = 40.0, 1600.0  # marker area (points²) of the least and most mentioned node
 MIN_WIDTH, MAX_WIDTH = 0.8, 6.0  # edge width (points) of the lightest and heaviest edge
 LABEL_SIDES = (
@@ -269,7 +259,7 @@ def draw_labels(
 def draw_legends(fig: Figure, G: nx.Graph) -> None:
     """Add, right of the drawing, the legends of the node and relation types in the graph."""
     types = {str(t) for _, t in G.nodes(data="type")}
-    node_items = [(TYPE_NAMES[t], TYPE_COLOURS[t]) for t in TYPE_COLOURS if t in types]
+    node_items = [(entity_display(t), TYPE_COLOURS[t]) for t in TYPE_COLOURS if t in types]
     if types - set(TYPE_COLOURS):
         node_items.append(("other", OTHER_COLOUR))
     handles = [
@@ -293,7 +283,7 @@ def draw_legends(fig: Figure, G: nx.Graph) -> None:
     for _, _, kinds in G.edges(data="relations"):
         present = set(str(kinds).split("|"))
         relations.add(next((r for r in RELATION_COLOURS if r in present), "other"))
-    edge_items = [(RELATION_NAMES[r], c) for r, c in RELATION_COLOURS.items() if r in relations]
+    edge_items = [(relation_display(r), c) for r, c in RELATION_COLOURS.items() if r in relations]
     if "other" in relations:
         edge_items.append(("other", OTHER_COLOUR))
     if edge_items:
@@ -335,7 +325,7 @@ def plot_graph(
     """
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot draw to {str(path)!r}: give a .png or .svg file name")
+        raise GraphFileError(f"cannot draw to {str(path)!r}: give a .png or .svg file name")
     fig = Figure(figsize=(13, 9), layout="constrained")
     FigureCanvasAgg(fig)  # draws off-screen, whatever backend pyplot may have chosen
     ax = fig.add_subplot()

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 
+from .errors import GraphFileError
 from .gexf import read_gexf, write_gexf
 from .graphml import read_graphml, write_graphml
 from .nodelink import read_nodelink, write_nodelink
@@ -37,13 +38,13 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
     """
     if format is not None:
         if format not in WRITERS:
-            raise ValueError(
+            raise GraphFileError(
                 f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}"
             )
         return format
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValueError(
+        raise GraphFileError(
             f"cannot tell the format of {str(path)!r} from its suffix {suffix!r}; "
             f"use one of: {', '.join(sorted(SUFFIXES))}"
         )
@@ -62,12 +63,12 @@ def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
     """Read a graph file we wrote, choosing the reader by its suffix (.graphml, .gexf, .json)."""
     name = SUFFIXES.get(Path(path).suffix.lower())
     if name not in READERS:
-        raise ValueError(
+        raise GraphFileError(
             f"cannot read a graph from {str(path)!r}; give a "
             f"{', '.join(s for s, f in SUFFIXES.items() if f in READERS)} file"
         )
     if not Path(path).is_file():
-        raise ValueError(f"{path}: no such file")
+        raise GraphFileError(f"{path}: no such file")
     try:
         return READERS[name](path)
     except (
@@ -78,4 +79,4 @@ def read_graph(path: str | os.PathLike[str]) -> nx.Graph:
         KeyError,
         TypeError,
     ) as e:
-        raise ValueError(f"{path}: not a {name} graph we can read ({e})") from e
+        raise GraphFileError(f"{path}: not a {name} graph we can read ({e})") from e

@@ -1,4 +1,5 @@
-"""Shared fixtures: the pipeline is loaded once per test session."""
+"""Shared fixtures: the pipeline is loaded once per test session, each module's sentences
+are processed once, and the GraphML schema is read from `tests/data/graphml/`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
-SHARED_SCHEMA = ROOT.parent / "shared" / "schema" / "graphml" / "graphml.xsd"
+GRAPHML_SCHEMA = Path(__file__).resolve().parent / "data" / "graphml" / "graphml.xsd"
 
 
 @pytest.fixture(scope="session")
@@ -20,20 +21,29 @@ def nlp():
     return shared_pipeline()
 
 
+@pytest.fixture(scope="module")
+def docs(request, nlp):
+    """Each sentence of the test module → its Doc, processed once for the module.
+
+    The sentences are the module's `TEXTS`, else the first item of each of its `CASES`.
+    """
+    module = request.module
+    texts = getattr(module, "TEXTS", None) or [case[0] for case in module.CASES]
+    return dict(zip(texts, nlp.pipe(texts), strict=True))
+
+
 @pytest.fixture(scope="session")
 def seed_results(nlp):
     """The extraction results of the two seed articles, computed once."""
     from extract import extract_documents
-    from extract.readers import read_documents
+    from extract.inputs import read_documents
 
     return [r.to_dict() for r in extract_documents(nlp, read_documents([SEEDS]))]
 
 
 @pytest.fixture(scope="session")
 def graphml_schema():
-    """The official GraphML schema, or a skip where `../shared/` is absent."""
-    if not SHARED_SCHEMA.exists():
-        pytest.skip("../shared/schema/graphml/ is not beside the checkout")
+    """The official GraphML schema (a copy in `tests/data/graphml/`, see SOURCES.md there)."""
     from lxml import etree
 
-    return etree.XMLSchema(etree.parse(str(SHARED_SCHEMA)))
+    return etree.XMLSchema(etree.parse(str(GRAPHML_SCHEMA)))

@@ -91,3 +91,22 @@ def test_build_without_readable_input_fails_with_one_line(tmp_path, capsys, nlp)
 def test_build_rejects_an_unknown_output_suffix(tmp_path, capsys):
     assert main(["build", str(SEEDS), "-o", str(tmp_path / "g.xyz")]) == 1
     assert "cannot tell the format" in capsys.readouterr().err
+
+
+def test_a_bug_keeps_its_traceback(monkeypatch):
+    """Only our error types are user errors; anything else propagates out of `main`."""
+    from extract.cli import build
+
+    def broken(args):
+        raise ValueError("zip() argument 2 is shorter than argument 1")
+
+    monkeypatch.setattr(build, "run_build", broken)
+    with pytest.raises(ValueError, match="zip"):
+        main(["build", "seeds", "-o", "x.graphml"])
+
+
+def test_the_engine_choices_are_the_libraries():
+    from extract.cli.common import ENGINES as CLI_ENGINES
+    from extract.engine import ENGINES
+
+    assert CLI_ENGINES == ENGINES

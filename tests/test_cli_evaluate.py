@@ -283,3 +283,16 @@ def test_evaluate_reports_an_unreadable_text_as_missing(tmp_path):
         f"is not in {tmp_path}; not scored"
     ) in lines
     assert lines[-1].startswith(f"Error: no gold file in {GOLD} annotates a document of {tmp_path}")
+
+
+def test_evaluate_and_build_read_a_cut_results_file_alike(tmp_path, results_file, caplog):
+    """One reader: a last line cut by a crash is reported and skipped by both commands."""
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(results_file.read_bytes() + b'{"id": "x.txt", "entit')
+    warning = f"{cut}: line 3 was cut short by an earlier crash; it is ignored"
+    code, out, _ = run(["evaluate", "--gold", str(GOLD), "--results", str(cut)])
+    assert (code, caplog.messages) == (0, [warning])
+    assert out.splitlines()[-1].startswith("1 document(s): ")
+    caplog.clear()
+    code, _, _ = run(["build", str(cut), "-o", str(tmp_path / "g.graphml")])
+    assert (code, caplog.messages) == (0, [warning])

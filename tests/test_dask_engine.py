@@ -18,7 +18,7 @@ TEXTS = {
 
 
 def test_dask_engine_writes_the_local_engines_results_and_graph(tmp_path, monkeypatch, nlp):
-    monkeypatch.setattr("extract.documents.GROUP_SIZE", 2)  # three tasks over two workers
+    monkeypatch.setattr("extract.engine.documents.GROUP_SIZE", 2)  # three tasks over two workers
     folder = tmp_path / "articles"
     folder.mkdir()
     for name, text in TEXTS.items():
@@ -53,7 +53,7 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path, capsys):
 def test_a_missing_dask_says_how_to_install_it(monkeypatch):
     import sys
 
-    from extract.dask_engine import import_distributed
+    from extract.engine.dask_engine import import_distributed
 
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(RuntimeError, match=r'pip install "cooperation-graph\[dask\]"'):

@@ -17,7 +17,7 @@ TEXTS = {
 
 
 def test_cli_output_is_byte_identical_across_jobs_and_input_order(tmp_path, monkeypatch, nlp):
-    monkeypatch.setattr("extract.documents.GROUP_SIZE", 2)  # so that --jobs 2 starts workers
+    monkeypatch.setattr("extract.engine.documents.GROUP_SIZE", 2)  # so that --jobs 2 starts workers
     paths = []
     for name, text in TEXTS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.acronyms import matches_initials
+from extract.entities.acronyms import matches_initials
 
 
 @pytest.mark.parametrize(
@@ -51,12 +51,6 @@ CASES = [
     ("Le PIB du Maroc a progressé de 3 % selon la BAD.", {"org:bad": ("BAD",)}),
     ("Les USA et les EAU ont signé un accord avec la RDC.", {}),
 ]
-
-
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -7,7 +7,7 @@ import spacy
 from threadpoolctl import threadpool_info
 
 from extract.blas import one_blas_thread
-from extract.documents import extract_group
+from extract.engine.documents import extract_group
 from extract.pipeline import MODEL, MODEL_COMPONENTS
 from extract.records import Document
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.chunks import Piece, merge_pieces, split_text
-from extract.documents import extract_group
+from extract.engine.chunks import Piece, merge_pieces, split_text
+from extract.engine.documents import extract_group
 from extract.records import Document, DocumentResult, Entity, Mention, Relation
 
 PARAGRAPHS = [

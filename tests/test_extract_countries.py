@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.countries import spellings
 from extract.data.build_lexicons import feminine_and_plurals
+from extract.entities.countries import spellings
 from extract.lexicon import read_lexicon
 
 # The 193 UN member states (ISO 3166-1 alpha-2), written here independently of the lexicon.
@@ -108,12 +108,6 @@ CASES = [
     ("Le président de la Côte d'Ivoire est arrivé.", {"country:CI"}),
     ("Le Royaume du Maroc a rappelé son ambassadeur au Maroc.", {"country:MA"}),
 ]
-
-
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

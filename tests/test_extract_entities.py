@@ -43,12 +43,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_people_and_their_aliases(docs, text, expected):
     assert people(docs[text]) == expected

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.documents import doc_result
-from extract.layout import FurnitureRules
+from extract.engine.documents import doc_result
+from extract.entities.layout import FurnitureRules
 from extract.lexicon import read_lexicon
 from extract.records import Document
 from graph import build_graph
@@ -47,7 +47,7 @@ def test_furniture_lines(text, expected):
     assert furniture_lines(text) == expected
 
 
-LINE_CASES = [
+CASES = [
     ("Cyber-sécurité\n\nDes experts qataris visitent le Maroc.", {"country:QA", "country:MA"}),
     (
         "Coopération\nLe Centre national de cybersécurité\nqatari a publié un rapport.",
@@ -57,13 +57,7 @@ LINE_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in LINE_CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
-@pytest.mark.parametrize(("text", "expected"), LINE_CASES)
+@pytest.mark.parametrize(("text", "expected"), CASES)
 def test_no_entity_crosses_a_line(docs, text, expected):
     doc = docs[text]
     assert {e.id for e in doc._.coopgraph_entities} == expected

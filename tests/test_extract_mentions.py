@@ -52,12 +52,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    texts = [text for text, _ in CASES]
-    return dict(zip(texts, nlp.pipe(texts), strict=True))
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_graph_entities_in_sentence(docs, text, expected):
     assert {e.id for e in docs[text]._.coopgraph_entities if e.type in GRAPH_TYPES} == expected
@@ -73,7 +67,7 @@ def test_glued_clitic_keeps_the_written_form_as_alias(docs):
 def test_a_span_without_letters_is_no_name(words):
     import spacy
 
-    from extract.name_spans import trim_span
+    from extract.entities.name_spans import trim_span
 
     doc = spacy.blank("fr").make_doc(" ".join(words))
     assert trim_span(doc[:], titles=frozenset()) is None
@@ -91,7 +85,7 @@ def words_doc(words, ents):
 
 
 def test_an_entity_cut_after_a_dangling_word_is_joined_to_the_next():
-    from extract.name_spans import joined_entities
+    from extract.entities.name_spans import joined_entities
     from extract.tokens import TokenTable
 
     words = ["Union", "des", "pays", "de", "l’", "Afrique", "et", "Sahel"]
@@ -105,7 +99,7 @@ def test_an_entity_cut_after_a_dangling_word_is_joined_to_the_next():
 
 
 def test_a_name_loses_the_dangling_words_it_ends_with():
-    from extract.name_spans import trim_span
+    from extract.entities.name_spans import trim_span
 
     doc = words_doc(["le", "Front", "de", "libération", "de", "l’"], [])
     assert trim_span(doc[:], titles=frozenset()).text == "Front de libération"

@@ -7,9 +7,8 @@ import json
 import pytest
 import spacy
 
-from extract import organisations
-from extract.lexicon import read_lexicon
-from extract.organisations import (
+from extract.entities import organisations
+from extract.entities.organisations import (
     KINDS,
     OrganisationBase,
     OrganisationRuler,
@@ -18,6 +17,7 @@ from extract.organisations import (
     read_organisations,
     title_case,
 )
+from extract.lexicon import read_lexicon
 
 ROWS = read_organisations()
 CODES = frozenset(row["code"] for row in read_lexicon("countries"))

@@ -6,8 +6,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from extract.documents import extract_documents, groups
-from extract.parallel import ordered_map, pipeline_name
+from extract.engine import extract_documents
+from extract.engine.documents import groups
+from extract.engine.parallel import ordered_map, pipeline_name
+from extract.errors import OptionError
 from extract.records import Document
 
 TEXTS = [
@@ -29,7 +31,7 @@ def test_two_workers_give_the_results_of_one_process_in_order(nlp):
 
 
 def test_input_that_fits_one_group_runs_without_workers(nlp, monkeypatch):
-    monkeypatch.setattr("extract.parallel.extract_parallel", None)  # would fail if called
+    monkeypatch.setattr("extract.engine.parallel.extract_parallel", None)  # would fail if called
     results = list(extract_documents(nlp, TEXTS[:2], jobs=2))
     assert [r.id for r in results] == ["doc-0001", "doc-0002"]
 
@@ -55,7 +57,8 @@ def test_workers_cannot_rebuild_a_pipeline_of_your_own():
     import spacy
 
     with pytest.raises(
-        ValueError, match="jobs > 1 needs nlp=None or a pipeline from extract.load_pipeline"
+        OptionError,
+        match=r"jobs > 1 \(or engine='dask'\) needs nlp=None or a pipeline from extract",
     ):
         pipeline_name(spacy.blank("fr"))
 

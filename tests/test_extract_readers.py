@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from extract.read_dates import iso_date
-from extract.readers import Fields, ReadReport, parse_size, read_documents
+from extract.inputs.dates import iso_date
+from extract.inputs.readers import Fields, ReadReport, parse_size, read_documents
 from extract.records import Document
 
 SENTENCE = "Sécurité : la coopération entre le Maroc et Israël, une œuvre « de longue haleine ».\n"

@@ -9,7 +9,7 @@ import zlib
 
 import pytest
 
-from extract.readers import Fields, InputError, ReadReport, read_documents
+from extract.inputs.readers import Fields, InputError, ReadReport, read_documents
 
 GOOD = "Le Maroc et le Qatar renforcent leur coopération sécuritaire.\n"
 

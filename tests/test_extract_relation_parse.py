@@ -10,7 +10,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from extract.relation_parse import DocWords, SentenceParse
+from extract.relations.parse import DocWords, SentenceParse
 
 
 def two_sentences() -> Doc:

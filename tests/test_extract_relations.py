@@ -387,7 +387,7 @@ def test_seed_edges_are_stated_relations(seed_results):
 
 
 def test_conflict_verbs_are_read_as_folded_word_forms():
-    from extract.relation_lexicons import conflict_verbs
+    from extract.relations.lexicons import conflict_verbs
 
     assert {"traversent", "menent", "vecu", "connaissent", "enlisees"} <= conflict_verbs()
     assert not {"condamnent", "menacent", "guerre"} & conflict_verbs()

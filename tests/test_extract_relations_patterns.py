@@ -126,12 +126,6 @@ CASES = POSTS + OFFICIALS + ACTIONS
 TEXTS = [t for t, _ in CASES + HEDGED] + NOTHING
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    """Map each test text to its processed Doc."""
-    return dict(zip(TEXTS, nlp.pipe(TEXTS), strict=True))
-
-
 def triples(doc):
     """Return the (source, target, type) set of a Doc's relations."""
     return {(r.source, r.target, r.type) for r in doc._.coopgraph_relations}
@@ -168,7 +162,7 @@ def test_capital_actor_adds_its_country_as_an_entity(docs):
 
 
 def test_capital_actor_edge_reaches_the_graph(docs):
-    from extract.documents import doc_result
+    from extract.engine.documents import doc_result
     from extract.records import Document
     from graph import build_graph
 

@@ -8,7 +8,14 @@ import logging
 import pytest
 
 from extract.cli import main
-from extract.results import ResultsFile, dumps_record, is_results_file, read_results, scan_results
+from extract.errors import ResultsError
+from extract.inputs.results import (
+    ResultsFile,
+    dumps_record,
+    is_results_file,
+    read_results,
+    scan_results,
+)
 
 
 def record(doc_id: str, sha1: str = "1", label: str = "Maroc") -> dict:
@@ -66,7 +73,7 @@ def test_a_changed_document_replaces_its_line(tmp_path):
 def test_a_cut_last_line_is_reported_ignored_and_the_run_resumes(tmp_path, caplog):
     path = tmp_path / "r.jsonl"
     write_lines(path, record("a"), record("b"), tail=dumps_record(record("c"))[:25])
-    with caplog.at_level(logging.WARNING, logger="extract.results"):
+    with caplog.at_level(logging.WARNING, logger="extract.inputs.results"):
         index = scan_results(path)
     assert sorted(index.sha1) == ["a", "b"]
     assert caplog.messages == [f"{path}: line 3 was cut short by an earlier crash; it is ignored"]
@@ -79,9 +86,7 @@ def test_a_cut_last_line_is_reported_ignored_and_the_run_resumes(tmp_path, caplo
 def test_a_damaged_line_before_the_end_is_an_error(tmp_path):
     path = tmp_path / "r.jsonl"
     path.write_bytes(dumps_record(record("a")) + b"{oops\n" + dumps_record(record("b")))
-    with pytest.raises(
-        ValueError, match=r"r.jsonl: line 2 is not a results record; the file is damaged"
-    ):
+    with pytest.raises(ResultsError, match=r"r.jsonl, line 2: invalid JSON \(Expecting"):
         scan_results(path)
 
 

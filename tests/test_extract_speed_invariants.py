@@ -14,8 +14,8 @@ import spacy
 from spacy.pipeline import SpanRuler
 from spacy.util import filter_spans
 
-from extract.countries import GLUED_CLITICS, LANGUAGE_CUES, fold
-from extract.layout import SEPARATORS, FurnitureRules, LayoutMarker, _fold
+from extract.entities.countries import GLUED_CLITICS, LANGUAGE_CUES, fold
+from extract.entities.layout import SEPARATORS, FurnitureRules, LayoutMarker, _fold
 from extract.lexicon import read_lexicon, strip_accents
 from extract.tokens import Lexicon, TokenTable, doc_text, sentence_numbers
 
@@ -32,14 +32,9 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def docs(nlp):
-    return list(nlp.pipe(TEXTS))
-
-
 def test_token_columns_are_the_token_attributes(nlp, docs):
     lexicon = Lexicon(nlp.vocab)
-    for doc in docs:
+    for doc in docs.values():
         tokens = TokenTable(doc, lexicon)
         assert tokens.text == doc.text == doc_text(doc)
         assert list(tokens.texts) == [t.text for t in doc]
@@ -58,13 +53,13 @@ def test_token_columns_are_the_token_attributes(nlp, docs):
 def test_a_full_lexicon_starts_afresh_and_stays_right(nlp, docs, monkeypatch):
     monkeypatch.setattr("extract.tokens.LEXICON_SIZE", 3)
     lexicon = Lexicon(nlp.vocab)
-    for doc in docs * 2:
+    for doc in [*docs.values()] * 2:
         assert list(TokenTable(doc, lexicon).texts) == [t.text for t in doc]
     assert len(lexicon.types) < 40
 
 
 def test_sentence_numbers_follow_doc_sents(docs):
-    for doc in docs:
+    for doc in docs.values():
         expected = [n for n, sent in enumerate(doc.sents) for _ in sent]
         assert sentence_numbers(doc) == expected
 
@@ -165,11 +160,11 @@ def reference_country_spans(ruler, doc):
 
 def test_country_rules_on_tuples_match_the_rules_on_spans(nlp, docs):
     ruler = nlp.get_pipe("coopgraph_countries")
-    for doc in docs:
+    for doc in docs.values():
         found = [(s.start, s.end, s.label_, s.id_) for s in ruler.match(doc)]
         expected = [(s.start, s.end, s.label_, s.id_) for s in reference_country_spans(ruler, doc)]
         assert found == expected
-    assert any(found for found in (ruler.match(doc) for doc in docs))
+    assert any(found for found in (ruler.match(doc) for doc in docs.values()))
 
 
 def test_strip_accents_is_the_same_on_ascii_and_cached_text():

@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 import spacy
 
-from extract.documents import doc_result, prime_tokenizer
+from extract.engine.documents import doc_result, prime_tokenizer
 from extract.records import Document
 
 TEXTS = [

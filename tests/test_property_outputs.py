@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from extract import extract_documents
-from extract.read_text import InputError, decode_text
+from extract.inputs.text import InputError, decode_text
 from extract.records import Document
 from graph import build_graph, write_graph
 from graph.tables import table_paths

@@ -56,3 +56,39 @@ def test_spacy_finds_our_factories_by_entry_point():
         "coopgraph_entities",
         "coopgraph_relations",
     }
+
+
+def test_readme_engine_example_calls_the_real_api(monkeypatch, nlp):
+    """The engine example names real arguments; run here in one process to stay fast."""
+    import inspect
+
+    import extract
+    from extract.engine import run
+
+    calls = []
+    real = run.extract_documents
+
+    def in_process(model, texts, **options):
+        inspect.signature(real).bind(model, texts, **options)  # the example's arguments exist
+        calls.append(options)
+        return real(nlp, texts)
+
+    monkeypatch.setattr(extract, "extract_documents", in_process)
+    monkeypatch.chdir(ROOT)
+    example = next(block for block in code_blocks("python") if "engine=" in block)
+    namespace: dict = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert calls == [{"jobs": 2}, {"engine": "dask", "jobs": 2}]
+    assert [r.id for r in namespace["results"]] == [
+        "000_bd430c8d39cbc0dc.txt",
+        "003_fef535b62677a795.txt",
+    ]
+
+
+def test_readme_reader_example_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "export.csv").write_text("id,body\na,Le Maroc et le Qatar coopèrent.\n")
+    example = next(block for block in code_blocks("python") if "ReadReport()" in block)
+    namespace: dict = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert [d.text for d in namespace["documents"]] == ["Le Maroc et le Qatar coopèrent."]

@@ -1,0 +1,338 @@
+"""Cooperation and opposition stated by a trigger word or by "contre" / "face à".
+
+A trigger relates its agents (the subject of its clause, the owner of a trigger noun:
+"la coopération du Maroc", "l'aide américaine") to its partners ("avec", the object of
+"accueillir", the "à" of "aide", ...). With no partner, a mutual trigger relates its
+coordinated agents to each other ("Le Maroc et le Qatar coopèrent"); "entre X et Y"
+relates X and Y. Two names in a sentence that no trigger links are never related.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ..records import Mention
+from .lexicons import Trigger, conflict_verbs, trigger_table
+from .modality import ASSERTED, HEDGED, NEGATED, polarity
+from .pairs import Frame
+from .parse import SentenceParse
+from .parties import (
+    CLAUSE_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    SentenceParties,
+    clause_head,
+    looks_nominal,
+    path_to,
+    unique,
+)
+
+OPPOSING_ROLES = frozenset({"contre", "face"})
+REFLEXIVES = frozenset({"se", "s'"})
+OBJECT_DEPS = frozenset({"obj"})
+PARTITIVES = frozenset({"des", "du", "de", "d'"})
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+MAX_SEARCH_DEPTH = 4
+
+
+class FrameFinder:
+    """Read the trigger frames of one sentence."""
+
+    def __init__(
+        self,
+        sent: Span,
+        parties: SentenceParties,
+        previous_subject: Callable[[], list[Mention]],
+    ) -> None:
+        self.sent = sent
+        self.parties = parties
+        self.previous_subject = previous_subject
+        self.marked: dict[tuple[int, bool], list[tuple[Token, str]]] = {}
+        self.triggers = trigger_table()
+        self.parse = parties.parse
+
+    def frames(self) -> Iterator[Frame]:
+        """Yield the asserted or hedged frames of the sentence."""
+        folded = self.parties.folded
+        for i in range(self.sent.start, self.sent.end):
+            word = folded[i]
+            forms = self.triggers.get(word)
+            if not forms and word not in OPPOSING_ROLES:
+                continue  # most words: no Token built
+            token = self.parse.token(i)
+            adjective = forms.get("adj") if forms and token.dep_ == "amod" else None
+            if adjective is not None:
+                yield from self.adjective_frame(token, adjective)
+            elif forms:
+                nominal = looks_nominal(token, self.parse)
+                trigger = forms.get("noun" if nominal else "verb")
+                if trigger is not None and self.fits(token, trigger):
+                    yield from self.trigger_frame(token, trigger, nominal=nominal)
+            if token.dep_ == "case" and word in OPPOSING_ROLES:
+                yield from self.opposing_frame(self.parse.head(token))
+
+    def adjective_frame(self, adjective: Token, trigger: Trigger) -> Iterator[Frame]:
+        """Yield the frame of a joint-action adjective as its noun's ("patrouilles conjointes")."""
+        noun = self.parse.head(adjective)
+        if noun == adjective or (trigger.heads and self.parse.folded[noun.i] not in trigger.heads):
+            return
+        if self.triggers.get(self.parse.folded[noun.i], {}).get("noun") is not None:
+            return  # "un exercice conjoint": the noun is a trigger of its own
+        yield from self.trigger_frame(noun, replace(trigger, pos="noun"), nominal=True)
+
+    def fits(self, token: Token, trigger: Trigger) -> bool:
+        """Return True when a verb trigger has what its row asks: "se", a matching object."""
+        if trigger.reflexive and not any(
+            self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
+        ):
+            return False
+        if not (trigger.objects or trigger.excluded_objects):
+            return True
+        objects = [c for c in self.parse.children(token) if self.is_object(c)]
+        if any(self.names_object(c, trigger.excluded_objects) for c in objects):
+            return False  # "échanger des tirs" is no exchange of views
+        return not trigger.objects or any(self.names_object(c, trigger.objects) for c in objects)
+
+    def is_object(self, token: Token) -> bool:
+        """Return True for a trigger's object, also when the parser reads "des" as "de les".
+
+        "La Turquie vend des drones à X": the partitive article comes out as a case
+        marker and "drones" as an oblique, though it is what is sold.
+        """
+        if token.dep_ in OBJECT_DEPS:
+            return True
+        # A noun's "de" complement is its object too: "un échange de tirs".
+        return token.dep_.startswith(("obl", "nmod")) and any(
+            c.dep_ == "case" and self.parse.folded[c.i] in PARTITIVES
+            for c in self.parse.children(token)
+        )
+
+    def names_object(self, token: Token, words: frozenset[str]) -> bool:
+        """Return True when the phrase of `token` (two levels down) has one of `words`."""
+        folded = self.parse.folded
+        if folded[token.i] in words:
+            return True
+        return any(
+            folded[c.i] in words or any(folded[g.i] in words for g in self.parse.children(c))
+            for c in self.parse.children(token)
+        )
+
+    def partner_group(self, token: Token, trigger: Trigger) -> list[Mention]:
+        """Return the parties of a partner phrase; "à" + a capital is its state unless a visit."""
+        found = self.parties.group(token)
+        if not found and not trigger.visit and self.parties.role(token) == "à":
+            state = self.parties.capital_state(token)
+            if state is not None:
+                found = [state]
+        return found
+
+    def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
+        """Yield the frame of one trigger word, unless the clause denies it."""
+        verb = clause_head(token, self.parse)
+        path = path_to(token, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=not nominal)
+        if stance == NEGATED:
+            return
+        frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
+        if trigger.relation == "opposition":
+            # "combattre contre X": X is the other side, not a third ally.
+            trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
+        in_subject = any(t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in path[:-1])
+        if nominal:
+            self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
+        else:
+            self.verb_roles(frame, verb, trigger)
+        search_root = token if in_subject or verb == token else verb
+        # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
+        roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
+        self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
+        if nominal and not in_subject and not frame.partners:
+            if self.onlooker_subject(token, verb, trigger):
+                frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
+        frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
+        yield frame
+
+    def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
+        """Fill agents and partners of a verb trigger from its clause."""
+        frame.agents = self.parties.agents(verb)
+        patients = self.parties.patients(verb)
+        if "obj" in trigger.partners:
+            frame.partners += patients
+        elif not frame.agents:
+            frame.agents = patients
+        for child in self.parse.children(verb):
+            if self.parties.role(child) in trigger.partners:
+                frame.partners += self.partner_group(child, trigger)
+
+    def noun_roles(
+        self, frame: Frame, noun: Token, verb: Token, trigger: Trigger, *, in_subject: bool
+    ) -> None:
+        """Fill agents and partners of a noun trigger: the verb's subject or the noun's owner."""
+        modifiers, complements = [], []
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
+            if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and not role):
+                modifiers += self.parties.group(child)
+            elif role == "de":
+                complements += self.parties.group(child)
+            elif role in trigger.partners:
+                frame.partners += self.partner_group(child, trigger)
+        if in_subject or self.opposes(verb):
+            # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
+            verb_agents = []
+        elif verb == noun:
+            # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
+            verb_agents = self.parties.agents(noun) if self.has_subject(noun) else []
+        else:
+            verb_agents = self.parties.agents(verb)
+        if verb_agents:
+            frame.agents = verb_agents
+            frame.partners += modifiers
+            if "de" in trigger.partners:
+                frame.partners += complements
+        else:
+            frame.agents = modifiers + complements
+        if not in_subject and verb != noun:
+            for child in self.parse.children(verb):
+                if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
+                    frame.partners += self.partner_group(child, trigger)
+
+    def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
+        """Return True when the clause's subject speaks of a conflict rather than fights it.
+
+        Asked when the conflict names no partner ("la rupture avec Y"). A conflict has
+        sides and onlookers: its sides are the subject of a verb that lives it ("X et Y
+        traversent une crise", "mènent une guerre": `conflict_verbs`), or of "leur"
+        conflict, or "entre X et Y"; a subject that condemns, fears or calls for the end
+        of a conflict ("X et Y ont appelé à la fin de la guerre") is not one of them.
+        """
+        if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
+            return False
+        if is_possessed(noun, self.parse):
+            return False
+        lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
+        return not lives_it
+
+    def has_subject(self, token: Token) -> bool:
+        """Return True when `token` has a subject of its own."""
+        return any(c.dep_ in SUBJECT_DEPS for c in self.parse.children(token))
+
+    def marked_partners(
+        self,
+        frame: Frame,
+        root: Token,
+        trigger: Trigger,
+        roles: frozenset[str],
+        *,
+        skip_subject: bool,
+    ) -> None:
+        """Add the "avec" partners, "entre" groups and `roles` partners under `root`."""
+        key = (root.i, skip_subject)
+        marked = self.marked.get(key)
+        if marked is None:
+            # Several triggers share a clause: list its case-marked phrases once.
+            marked = self.marked[key] = [
+                (token, role)
+                for token in clause_tokens(root, self.parse, skip_subject=skip_subject)
+                if (role := self.parties.role(token))
+            ]
+        one_sided_opposition = trigger.relation == "opposition" and not trigger.mutual
+        for token, role in marked:
+            if one_sided_opposition and self.belongs_to_other_trigger(token, frame.trigger):
+                continue  # "condamner l'attaque contre X": X is the attack's target
+            if role == "avec" and not one_sided_opposition:
+                frame.partners += self.parties.group(token)
+            elif role in roles:  # "avec" only if the row lists it: "rompre avec X"
+                frame.partners += self.partner_group(token, trigger)
+            elif role == "entre" and self.states_between(token, trigger):
+                group = self.parties.group(token)
+                if len(group) >= 2:
+                    frame.groups.append(group)
+                else:
+                    frame.partners += group
+
+    def opposes(self, verb: Token) -> bool:
+        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer")."""
+        found = self.triggers.get(self.parse.folded[verb.i], {}).get("verb")
+        return found is not None and found.relation == "opposition" and not found.mutual
+
+    def belongs_to_other_trigger(self, token: Token, trigger: Token) -> bool:
+        """Return True when the phrase at `token` hangs on another trigger noun."""
+        head = self.parse.head(token)
+        return head != trigger and self.triggers.get(self.parse.folded[head.i]) is not None
+
+    def states_between(self, token: Token, trigger: Trigger) -> bool:
+        """Return True when "entre X et Y" at `token` gives the trigger's relation to X and Y.
+
+        A mutual trigger's does ("la coopération entre X et Y"). Under a one-sided trigger
+        the phrase is what it acts on: "dénoncer l'alliance entre X et Y" does not set X
+        against Y, and in "financer la guerre entre X et Y" the war speaks for itself; an
+        "entre" phrase on a plain noun still brings X and Y together ("accueillir une
+        réunion entre X et Y").
+        """
+        if trigger.mutual:
+            return True
+        if trigger.relation == "opposition":
+            return False
+        owner = self.parse.head(token)
+        return owner == token or not self.triggers.get(self.parse.folded[owner.i])
+
+    def opposing_frame(self, token: Token) -> Iterator[Frame]:
+        """Yield the opposition a "contre X" or "face à X" complement sets up."""
+        targets = self.parties.group(token)
+        if not targets or self.parse.is_root(token):
+            return
+        head = self.parse.head(token)
+        verb = clause_head(head, self.parse)
+        path = path_to(head, verb, self.parse)
+        stance = polarity(path, self.parse, verbal_trigger=False)
+        if stance == NEGATED:
+            return
+        agents = self.owners(head) if head != verb else []
+        if not agents and (head == verb or not self.opposes(verb)):
+            agents = self.parties.agents(verb)  # not who condemns "l'attaque contre X"
+        if not agents and has_possessive(path, verb, self.parse):
+            agents = self.previous_subject()
+        marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
+        yield Frame(
+            "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
+        )
+
+    def owners(self, noun: Token) -> list[Mention]:
+        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
+        found = []
+        for child in self.parse.children(noun):
+            role = self.parties.role(child)
+            if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
+                found += self.parties.group(child)
+        return found
+
+
+def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> Iterator[Token]:
+    """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
+    stack = [(child, 1) for child in parse.children(root)]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in CLAUSE_DEPS or (
+            skip_subject and depth == 1 and token.dep_ in SUBJECT_DEPS
+        ):
+            continue
+        yield token
+        if depth < MAX_SEARCH_DEPTH:
+            stack.extend((child, depth + 1) for child in parse.children(token))
+
+
+def is_possessed(token: Token, parse: SentenceParse) -> bool:
+    """Return True when `token` has a possessive determiner ("leur conflit")."""
+    return any(c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES for c in parse.children(token))
+
+
+def has_possessive(path: list[Token], verb: Token, parse: SentenceParse) -> bool:
+    """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
+    return any(is_possessed(t, parse) for t in [*path, *parse.children(verb)])
+
+
+__all__ = ["ASSERTED", "Frame", "FrameFinder"]

@@ -1,0 +1,303 @@
+"""Who a phrase of the parse stands for: the parties of a relation, and the clause around it.
+
+A party is a mention (person, organisation, country) reached from a token of the parse:
+the token itself when it is a mention, else the demonyms and "de" complements of a
+common noun ("une délégation qatarie", "les experts du Maroc"), and their conjuncts.
+A capital stands for its country only in an argument position ("Rabat et Doha ont
+signé"), never as a place ("à Rabat").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import GRAPH_ENTITY_TYPES, Mention
+from .lexicons import CASE_ROLES, capital_key, capitals
+from .parse import DocWords, NameSpan, SentenceParse
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+AGENT_DEPS = frozenset({"obl:agent"})
+OBJECT_DEPS = frozenset({"obj", "iobj"})
+# Clause-level relations: a walk from a word up to its clause stops at them.
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"}
+)
+# A clause with no subject of its own takes the one of the clause it depends on.
+CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
+# Modifiers of a common noun that can name who the noun belongs to.
+MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
+RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+# Slots where a bare capital names its government rather than a place.
+CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"}
+)
+VERBAL_CHILD_DEPS = frozenset(
+    {"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"}
+)
+MAX_DEPTH = 2
+# An enumeration misparsed as siblings: what may separate its items.
+LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
+LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
+
+
+def case_role(token: Token, parse: SentenceParse) -> str:
+    """Return the role of the case marker of a nominal ("au" → "à", "d’" → "de"), or ""."""
+    for child in parse.children(token):
+        if child.dep_ == "case":
+            word = parse.folded[child.i]
+            return CASE_ROLES.get(word, word)
+    return ""
+
+
+def looks_nominal(token: Token, parse: SentenceParse) -> bool:
+    """Return True when the parse treats `token` as a noun (a determiner, a case, a noun slot)."""
+    deps = {child.dep_ for child in parse.children(token)}
+    if deps & {"det", "case"}:
+        return True
+    if deps & VERBAL_CHILD_DEPS:
+        return False
+    return token.dep_ in NOMINAL_DEPS
+
+
+class SentenceParties:
+    """The mentions of one sentence, indexed by token, and the parties phrases stand for."""
+
+    def __init__(
+        self, doc: Doc, sent: Span, mentions: list[Mention], *, words: DocWords | None = None
+    ) -> None:
+        self.sent = sent
+        words = words or DocWords(doc)
+        self.parse = SentenceParse(sent, words)
+        self.folded = self.parse.folded
+        self.children = self.parse.children
+        self.head = self.parse.head
+        self.roles: dict[int, str] = {}
+        self.states: list[Mention] = []  # capitals read as their country
+        # Several triggers of a clause ask for the same phrases: walk each once.
+        self.groups: dict[tuple[int, int], list[Mention]] = {}
+        self.subjects: dict[int, list[Mention]] = {}
+        self.at: dict[int, Mention] = {}
+        self.spans: dict[Mention, NameSpan] = {}
+        # Longer mentions first, so a name wins over a shorter mention nested in it.
+        for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
+            bounds = words.token_range(mention.start_char, mention.end_char)
+            if bounds is None:
+                continue
+            span = self.spans[mention] = NameSpan(*bounds, self.parse)
+            for i in range(span.start, span.end):
+                self.at.setdefault(i, mention)
+        self.capitals = capitals()
+
+    def role(self, token: Token) -> str:
+        """Return `case_role(token)`, computed once per token."""
+        role = self.roles.get(token.i)
+        if role is None:
+            role = self.roles[token.i] = case_role(token, self.parse)
+        return role
+
+    def mention(self, token: Token) -> Mention | None:
+        """Return the mention `token` belongs to, if any."""
+        return self.at.get(token.i)
+
+    def own(self, token: Token) -> Mention | None:
+        """Return the party `token` itself names: a graph mention, or a capital as its country."""
+        mention = self.mention(token)
+        if mention is None:
+            return None
+        if mention.type in GRAPH_ENTITY_TYPES:
+            return mention
+        if mention.type != "location" or not self.stands_for_state(token):
+            return None
+        return self.capital_state(token)
+
+    def capital_state(self, token: Token) -> Mention | None:
+        """Return the country a capital at `token` stands for, whatever its slot."""
+        mention = self.mention(token)
+        if mention is None or mention.type != "location":
+            return None
+        code = self.capitals.get(capital_key(mention.text))
+        if code is None:
+            return None
+        state = replace(mention, type="country", entity=f"country:{code}")
+        self.states.append(state)
+        return state
+
+    def stands_for_state(self, token: Token) -> bool:
+        """Return True when a capital is an actor ("Rabat et Doha ont signé", "avec Rabat",
+        "la mission de Tel-Aviv"), not a place ("à Rabat", "a visité Rabat", "arrivé de Rabat")."""
+        role = self.role(token)
+        if role in ("avec", "entre"):
+            return True
+        if role in ("de", "par"):
+            return token.dep_ in ("nmod", "obl:agent")
+        if not role and token.dep_ == "conj" and not self.parse.is_root(token):
+            return self.stands_for_state(self.head(token))
+        return not role and token.dep_ in CAPITAL_ACTOR_DEPS
+
+    def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
+        """Return the parties one phrase stands for (without its coordinated phrases)."""
+        own = self.own(token)
+        if own is not None:
+            return [own]
+        if self.mention(token) is not None or depth >= MAX_DEPTH:
+            return []
+        found: list[Mention] = []
+        for child in self.children(token):
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            role = self.role(child)
+            if role == "de":
+                found.extend(self.group(child, depth=depth + 1))
+            elif not role and self.own(child) is not None:
+                found.extend(self.group(child, depth=depth + 1))
+        return found
+
+    def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
+        """Return the parties of a phrase and of the phrases coordinated with it."""
+        key = (token.i, depth)
+        cached = self.groups.get(key)
+        if cached is None:
+            cached = self.groups[key] = self.walk_group(token, depth=depth)
+        return list(cached)  # callers extend what they get
+
+    def walk_group(self, token: Token, *, depth: int) -> list[Mention]:
+        """Compute `group`."""
+        found = self.parties(token, depth=depth)
+        for conjunct in self.conjuncts(token):
+            found.extend(self.parties(conjunct, depth=depth))
+        for item in list_continuation(token, self):
+            found.extend(self.group(item, depth=depth))
+        return unique(found)
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """Return the phrases coordinated with `token`, or with any word of its mention.
+
+        The parser may hang a conjunct on a word inside a name ("Les Émirats arabes
+        unis, Bahreïn et le Maroc": Bahreïn and Maroc under "unis").
+        """
+        found = self.parse.conjuncts(token)
+        mention = self.mention(token)
+        if mention is not None:
+            inside = self.spans[mention]
+            found += [
+                c
+                for i in range(inside.start, inside.end)
+                for c in self.parse.kids_of(i)
+                if c.dep_ == "conj" and self.at.get(c.i) != mention
+            ]
+        return list(dict.fromkeys(found))
+
+    def agents(self, verb: Token) -> list[Mention]:
+        """Return who acts in the clause of `verb`: its subject, or the agent of a passive."""
+        cached = self.subjects.get(verb.i)
+        if cached is None:
+            cached = self.subjects[verb.i] = self.walk_agents(verb)
+        return list(cached)
+
+    def walk_agents(self, verb: Token) -> list[Mention]:
+        """Compute `agents`."""
+        found: list[Mention] = []
+        has_subject = False
+        for child in self.children(verb):
+            if child.dep_ in SUBJECT_DEPS:
+                has_subject = True
+                if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
+                    found.extend(self.group(self.head(verb)))
+                else:
+                    found.extend(self.group(child))
+            elif child.dep_ in AGENT_DEPS or (self.role(child) == "par" and self.is_passive(verb)):
+                has_subject = True
+                found.extend(self.group(child))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+                has_subject = True
+        if not has_subject and verb.dep_ in CONTROLLED_DEPS and not self.parse.is_root(verb):
+            return self.agents(self.head(verb))
+        return unique(found)
+
+    def patients(self, verb: Token) -> list[Mention]:
+        """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
+
+        A partitive object ("forme des pilotes tunisiens") is often parsed as a "de"
+        complement of the verb, and a plain object as a bare "nmod" ("financerait le
+        Hamas"); both count as the object.
+        """
+        found: list[Mention] = []
+        for child in self.children(verb):
+            if (
+                child.dep_ in OBJECT_DEPS
+                or child.dep_ in PASSIVE_SUBJECT_DEPS
+                or (child.dep_ == "nmod" and self.role(child) in ("de", ""))
+            ):
+                found.extend(self.group(child))
+        return unique(found)
+
+    def is_passive(self, verb: Token) -> bool:
+        """Return True for a passive verb ("a été sanctionné")."""
+        return any(child.dep_ == "aux:pass" for child in self.children(verb))
+
+    def subject_of(self, sent: Span) -> list[Mention]:
+        """Return the parties of the main subject of a sentence."""
+        return self.agents(sent.root)
+
+
+def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
+    """Return the names that continue an enumeration the parser hung on the wrong head.
+
+    In "avec le Sénégal, le Mali et la Tunisie" or "entre l'Iran et Israël" the parser
+    often attaches the later items to the head of the first one instead of to the first
+    one. A following sibling that names a party, has no case of its own, and is separated
+    from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
+    """
+    if parties.parse.is_root(token) or parties.own(token) is None:
+        return []
+    found = []
+    end = token.right_edge.i
+    for sibling in parties.children(parties.head(token)):
+        if sibling.i <= end or sibling.dep_ not in LIST_DEPS or parties.role(sibling):
+            continue
+        gap = parties.folded[end + 1 : parties_start(sibling, parties.parse)]
+        if parties.own(sibling) is None or not all(word in LIST_GLUE for word in gap):
+            break
+        found.append(sibling)
+        end = sibling.right_edge.i
+    return found
+
+
+def parties_start(token: Token, parse: SentenceParse) -> int:
+    """Return where the phrase of `token` starts, past its coordinating word."""
+    start = token.left_edge.i
+    while start < token.i and parse.token(start).dep_ in ("cc", "det", "punct"):
+        start += 1
+    return start
+
+
+def clause_head(token: Token, parse: SentenceParse) -> Token:
+    """Return the head of the clause `token` belongs to (the token itself if it heads one)."""
+    while (
+        token.dep_ not in CLAUSE_DEPS
+        and not any(child.dep_ in ANY_SUBJECT_DEPS for child in parse.children(token))
+        and not parse.is_root(token)
+    ):
+        token = parse.head(token)
+    return token
+
+
+def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
+    """Return the tokens from `token` up to its ancestor `head`, both included."""
+    path = [token]
+    while path[-1] != head and not parse.is_root(path[-1]):
+        path.append(parse.head(path[-1]))
+    return path
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """Return one mention per entity, in order."""
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.entity, mention)
+    return list(seen.values())
