@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_prefix_regex
 
 from .blas import numpy_blas
 from .entities import countries, layout, organisations, resolver  # noqa: F401  (factories)
@@ -31,6 +32,7 @@ OUR_COMPONENTS = (
     "coopgraph_relations",
 )
 PIPELINE_META = "coopgraph_model"
+GLUED_COURTESY_TITLE = r"M\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
 
 
 def load_model(name: str = MODEL, **kwargs) -> Language:
@@ -60,6 +62,11 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
     # Marks a pipeline worker processes can rebuild by name (see `extract.engine.parallel`).
     nlp.meta[PIPELINE_META] = model
+    # « M.Frédéric Veaux »: a courtesy title glued to the name is split off, as the
+    # space a careless page dropped would have done.
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        [*nlp.Defaults.prefixes, GLUED_COURTESY_TITLE]
+    ).search
     nlp.add_pipe("coopgraph_layout", first=True)
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)

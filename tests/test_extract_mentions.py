@@ -23,7 +23,7 @@ CASES = [
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),
     (
         "Le Centre national de cybersécurité qatari a publié un rapport.",
-        {"org:centre-national-de-cybersecurite-qatari", "country:QA"},
+        {"org:centre-national-de-cybersecurite-qa", "country:QA"},
     ),
     # units, roman numerals, all-capital headlines
     ("La centrale solaire produit 500 MW pour le Maroc.", {"country:MA"}),
