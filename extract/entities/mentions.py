@@ -379,6 +379,10 @@ def ner_candidates(
         for start, end in line_pieces(tokens, ent_start, ent_end):
             if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
+            if is_calendar_word(tokens.span_text(max(start - 1, 0), end)) or is_calendar_word(
+                tokens.span_text(start, end)
+            ):
+                continue  # with the word before: the model reads « aïd el-Fitr » as « el-Fitr »
             trimmed = trim_range(tokens, start, end, titles=titles, label=label)
             if trimmed is not None and label == "ORG":
                 trimmed = after_described_head(tokens, *trimmed, all_demonyms)
