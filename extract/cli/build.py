@@ -29,8 +29,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     """Declare `coopgraph build` and its options."""
     build = commands.add_parser("build", help="read articles and write the cooperation graph")
     build.add_argument(
-        "paths",
-        nargs="+",
+        "paths", nargs="+",
         help="files or folders of articles, or results files of `coopgraph extract`",
     )
     build.add_argument("-o", "--output", required=True, help="output file (.graphml)")
