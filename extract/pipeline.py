@@ -12,7 +12,7 @@ from spacy.util import compile_prefix_regex
 from .blas import numpy_blas
 from .entities import countries, layout, organisations, resolver  # noqa: F401  (factories)
 from .errors import MissingDependencyError
-from .relations import extractor, parse_repair  # noqa: F401  (factories)
+from .relations import extractor, parse_repair, sentence_bounds  # noqa: F401  (factories)
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,8 @@ def load_pipeline(model: str = MODEL) -> Language:
         [*nlp.Defaults.prefixes, GLUED_COURTESY_TITLE]
     ).search
     nlp.add_pipe("coopgraph_layout", first=True)
+    # Before the parser: it keeps the bounds it is given (see `extract.relations.sentence_bounds`).
+    nlp.add_pipe("coopgraph_sentence_bounds", after="coopgraph_layout")
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name)
     log.debug("pipeline: %s", nlp.pipe_names)

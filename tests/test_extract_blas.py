@@ -8,7 +8,7 @@ from threadpoolctl import threadpool_info
 
 from extract.blas import one_blas_thread
 from extract.engine.documents import extract_group
-from extract.pipeline import MODEL, MODEL_COMPONENTS
+from extract.pipeline import MODEL, MODEL_COMPONENTS  # registers our factories too
 from extract.records import Document
 
 SENTENCES = [
@@ -28,8 +28,13 @@ def blas_threads() -> set[int]:
 
 @pytest.fixture(scope="module")
 def blis_model():
-    """The same model components, built with thinc's default ops (BLIS)."""
-    return spacy.load(MODEL, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
+    """The same model components, built with thinc's default ops (BLIS).
+
+    With the sentence bounds the parser is given in the pipeline, so parses compare.
+    """
+    model = spacy.load(MODEL, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
+    model.add_pipe("coopgraph_sentence_bounds", first=True)
+    return model
 
 
 def test_the_pipeline_models_use_numpy_blas(nlp, blis_model):

@@ -66,6 +66,7 @@ def test_to_dict_is_asdict_field_by_field(nlp):
 def test_the_pipeline_runs_the_ner_before_the_parser_and_no_tagger(nlp):
     assert nlp.pipe_names == [
         "coopgraph_layout",
+        "coopgraph_sentence_bounds",
         "tok2vec",
         "ner",
         "parser",

@@ -1,13 +1,15 @@
 """Affiliation (person → organisation or country), part_of (organisation → country or organisation).
 
 Both are read off noun phrases, not verbs:
-- a person in apposition with a post ("Abdellatif Hammouchi, le chef de la DGSN",
-  "le ministre marocain Nasser Bourita", "son homologue marocain, le général X") serves
-  the organisations and countries that post's phrase names, including a capital standing
-  for its government ("chef de la mission diplomatique de Tel-Aviv"), never a place
-  ("à Rabat");
-- an organisation modified by a country or another organisation ("la DGSN du Maroc",
-  "la police marocaine", a demonym inside the organisation's name) belongs to it.
+- a person in apposition with a post (`posts` finds which) serves the
+  organisations and countries that post's phrase names: its demonyms and "de"
+  complements ("le ministre de la Défense britannique", "chef de la DGSN"), both of "le
+  directeur de A et de B", a workplace after "à" ("conseiller à l'ambassade d'Iran"),
+  a capital standing for its government ("chef de la mission diplomatique de
+  Tel-Aviv"), never a place ("à Rabat", "au Vietnam" for an ambassador); "en <pays>"
+  when nothing else is named ("chef de la police en Mauritanie");
+- what an organisation belongs to is `owners`; who leads one by a verb
+  ("présidée par X", "à la tête de") is `leaders`.
 """
 
 from __future__ import annotations
@@ -21,26 +23,35 @@ from graph.vocabulary import RELATIONS
 
 from ..lexicon import read_lexicon
 from ..records import Mention
-from .lexicons import affiliation_heads, fold
-from .parse import NameSpan
+from .leaders import LeaderRelations
+from .lexicons import fold
+from .owners import OwnerRelations
 from .parties import SentenceParties
+from .posts import PostFinder, affiliation_words
 
 TARGET_TYPES = frozenset(RELATIONS["affiliation"].target)  # organization, country
-# How a person attaches to the post noun that describes them, when the parse gets it.
-PERSON_TO_HEAD_DEPS = frozenset({"appos", "acl", "flat", "flat:name", "nmod"})
-# What may stand between a post's phrase and the name it describes: "son homologue
-# marocain, le général Mustafa Rabii".
-DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs"})
-MAX_GAP = 4
+# Where a post's workplace hangs: "conseiller à l'ambassade d'Iran", "chercheur au CNRS".
+WORKPLACE_DEPS = frozenset({"nmod", "obl", "obl:arg", "obl:mod"})
 MAX_DEPTH = 3
 
 Found = tuple[Mention, Mention, str]
 
 
 @cache
-def title_words() -> frozenset[str]:
-    """Return the folded titles that may precede a name ("général", "M.")."""
-    return frozenset(fold(row["title"]) for row in read_lexicon("titles"))
+def abroad_posts() -> frozenset[str]:
+    """Return the folded posts held abroad ("ambassadeur"): where they serve is not whom."""
+    return frozenset(
+        fold(form)
+        for row in read_lexicon("affiliation_heads")
+        if row.get("abroad")
+        for form in [row["lemma"], *row.get("extra_forms", []), *row.get("forms", [])]
+    )
+
+
+@cache
+def portfolio_posts() -> frozenset[str]:
+    """Return the folded posts whose "de" complement is a portfolio ("ministre de ...")."""
+    return frozenset(fold(row["word"]) for row in read_lexicon("portfolio_heads"))
 
 
 class PhraseRelations:
@@ -50,8 +61,16 @@ class PhraseRelations:
         self.doc = doc
         self.parties = parties
         self.mentions = mentions
-        self.heads = affiliation_heads()
-        self.titles = title_words()
+        self.posts = PostFinder(doc, parties, mentions)
+        self.owned = OwnerRelations(parties, mentions)
+        self.is_post = self.posts.is_post
+        self.person_at = self.posts.person_at
+        self.abroad = abroad_posts()
+        self.topics = affiliation_words("topic")
+        self.portfolios = portfolio_posts()
+        self.counterparts = affiliation_words("counterpart")
+        self.folded = parties.folded
+        self.sent = parties.sent
 
     def relations(self) -> Iterator[Found]:
         """Yield (source, target, type) for every affiliation and part_of of the sentence."""
@@ -62,98 +81,86 @@ class PhraseRelations:
                 continue
             seen.add((mention.entity, span.root.i))
             if mention.type == "person":
-                for head in self.post_heads(span):
+                for head in self.posts.post_heads(span):
                     for target in self.post_targets(head, depth=0):
                         yield mention, target, "affiliation"
+                for target in self.posts.coordinated_demonym(span):
+                    yield mention, target, "affiliation"
             elif mention.type == "organization":
-                for target in self.owners(mention, span):
+                for target in self.owned.owners(mention, span):
                     yield mention, target, "part_of"
-
-    def is_post(self, token: Token) -> bool:
-        """Return True for a post noun outside any mention ("chef", "ministre")."""
-        return self.parties.folded[token.i] in self.heads and self.parties.mention(token) is None
-
-    def post_heads(self, span: NameSpan) -> list[Token]:
-        """Return the post nouns a person's name is in apposition with."""
-        root = span.root
-        parse = self.parties.parse
-        found = [c for c in parse.children(root) if c.dep_ == "appos" and self.is_post(c)]
-        if (
-            root.dep_ in PERSON_TO_HEAD_DEPS
-            and self.is_post(parse.head(root))
-            and not self.parties.role(root)
-        ):
-            found.append(parse.head(root))
-        for post in (self.preceding_post(span), self.following_post(span)):
-            if post is not None:
-                found.append(post)
-        return [post for post in dict.fromkeys(found) if not self.named_before(post, span)]
-
-    def named_before(self, post: Token, span: NameSpan) -> bool:
-        """Return True when another person's name stands between a post and this name.
-
-        A post describes the name that follows it: in "le ministre marocain X et son
-        homologue espagnol Y", "ministre" is X's even where the parser hangs Y on it.
-        """
-        if post.i >= span.start:
-            return False
-        for mention in self.mentions:
-            other = self.parties.spans.get(mention)
-            if mention.type == "person" and other is not None and other.start != span.start:
-                if post.i < other.start and other.end <= span.start:
-                    return True
-        return False
-
-    def following_post(self, span: NameSpan) -> Token | None:
-        """Return the post noun of an apposition right after the name ("X, le chef de ...")."""
-        i = span.end
-        if i >= self.parties.sent.end or self.parties.folded[i] != ",":
-            return None
-        i += 1
-        while (
-            i < self.parties.sent.end
-            and i - span.end <= MAX_GAP
-            and self.parties.folded[i] in DETERMINERS
-        ):
-            i += 1
-        if i < self.parties.sent.end and self.is_post(self.parties.parse.token(i)):
-            return self.parties.parse.token(i)
-        return None
-
-    def preceding_post(self, span: NameSpan) -> Token | None:
-        """Return the post noun whose phrase ends right before the name, past commas and titles."""
-        i = span.start - 1
-        gap = 0
-        while i >= self.parties.sent.start and gap < MAX_GAP:
-            word = self.parties.folded[i]
-            if word not in DETERMINERS and word != "," and word.rstrip(".") not in self.titles:
-                break
-            i -= 1
-            gap += 1
-        if i < self.parties.sent.start:
-            return None
-        last = self.parties.parse.token(i)
-        if last.dep_ == "cc":
-            return None  # "le ministre qatari et X": X is someone else
-        for candidate in [last, *last.ancestors]:
-            if (
-                candidate.i > last.i
-                or not self.is_post(candidate)
-                or span.root in self.parties.parse.conjuncts(candidate)
-            ):
-                continue
-            between = self.doc[candidate.i + 1 : last.i + 1]
-            if all(t.is_ancestor(last) or candidate.is_ancestor(t) for t in between):
-                return candidate
-        return None
+        yield from LeaderRelations(self).relations()
 
     def post_targets(self, token: Token, *, depth: int) -> list[Mention]:
         """Return the organisations and countries the phrase of a post noun names."""
         found: list[Mention] = []
-        for child in self.parties.children(token):
+        abroad = depth == 0 and self.folded[token.i] in self.abroad
+        topic = self.folded[token.i] in self.topics
+        counterpart = depth == 0 and self.folded[token.i] in self.counterparts
+        # "vice-ministre des Affaires étrangères et de la Coopération": a second portfolio.
+        portfolio = depth == 0 and self.folded[token.i] in self.portfolios
+        for child in self.kids(token):
+            if self.name_between(token, child):
+                continue  # "ministre grec, Pierre Dupont, président de Thales": Dupont's
             role = self.parties.role(child)
-            if child.dep_ == "amod" or (child.dep_ in ("nmod", "appos") and role in ("", "de")):
-                found.extend(self.phrase_mentions(child, depth=depth))
+            if child.dep_ == "amod":
+                if not (topic and child.i == token.i + 1):
+                    found.extend(self.phrase_mentions(child, depth=depth))
+            elif child.dep_ in ("nmod", "appos") and role in ("", "de"):
+                if not (counterpart and role == "de"):
+                    found.extend(self.phrase_mentions(child, depth=depth))
+            elif child.dep_ == "conj" and role == "de" and not self.is_post(child):
+                found.extend(self.phrase_mentions(child, depth=depth))  # "de A et de B"
+                if portfolio:
+                    found = [m for m in found if self.parties.mention(child) != m]
+            elif child.dep_ in WORKPLACE_DEPS and role == "à" and not abroad:
+                found.extend(self.workplace(child, depth=depth))
+        if depth == 0 and not found and not abroad:
+            found = self.jurisdiction(token)
+        return found
+
+    def kids(self, token: Token) -> list[Token]:
+        """Return the children of `token`, and those of the word it is hyphenated to.
+
+        The tokenizer cuts "état-major" in three and the parser often hangs "major" and
+        what follows it ("des armées françaises") elsewhere.
+        """
+        found = self.parties.children(token)
+        i = token.i + 2
+        if i < self.sent.end and self.folded[token.i + 1] == "-":
+            second = self.parties.parse.token(i)
+            if self.parties.parse.head(second) != token and self.parties.mention(second) is None:
+                found = [*found, *self.parties.children(second)]
+        return found
+
+    def name_between(self, token: Token, child: Token) -> bool:
+        """Return True when a person's name stands between a word and its dependent."""
+        low, high = sorted((token.i, child.i))
+        return any(self.person_at(i) for i in range(low + 1, high))
+
+    def workplace(self, token: Token, *, depth: int) -> list[Mention]:
+        """Return where a post is held when it is an institution: "à l'ambassade d'Iran".
+
+        A country or a city after "à" is where the post holder is, not whom they serve.
+        """
+        own = self.parties.mention(token)
+        if own is not None and own.type != "organization":
+            return []
+        return self.phrase_mentions(token, depth=depth)
+
+    def jurisdiction(self, post: Token) -> list[Mention]:
+        """Return the country of "chef de la police en Mauritanie", when nothing else is named."""
+        found = []
+        words = [post] + [
+            c
+            for c in self.parties.children(post)
+            if c.dep_ == "nmod" and self.parties.role(c) == "de" and self.parties.mention(c) is None
+        ]  # "chef de la police en Guinée": the parser often hangs "en Guinée" on "police"
+        for child in (c for word in words for c in self.parties.children(word)):
+            if child.dep_ == "nmod" and self.parties.role(child) == "en":
+                own = self.parties.mention(child)
+                if own is not None and own.type == "country":
+                    found.append(own)
         return found
 
     def phrase_mentions(self, token: Token, *, depth: int) -> list[Mention]:
@@ -169,23 +176,3 @@ class PhraseRelations:
             if other is not None and other.type in TARGET_TYPES:
                 found.append(other)
         return found
-
-    def owners(self, mention: Mention, span: NameSpan) -> list[Mention]:
-        """Return the countries and organisations an organisation belongs to."""
-        found = [
-            other
-            for other in self.mentions
-            if other.type == "country"
-            and mention.start_char <= other.start_char
-            and other.end_char <= mention.end_char
-        ]
-        for i in range(span.start, span.end):
-            for child in self.parties.parse.kids_of(i):
-                if child.i in range(span.start, span.end) or self.parties.mention(child) == mention:
-                    continue
-                role = self.parties.role(child)
-                if child.dep_ == "amod" or (child.dep_ == "nmod" and role == "de"):
-                    own = self.parties.own(child)
-                    if own is not None and own.type in TARGET_TYPES:
-                        found.append(own)
-        return [m for m in found if m.entity != mention.entity]

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..records import Mention
+from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .pairs import Frame
@@ -62,6 +63,8 @@ class FrameFinder:
             forms = self.triggers.get(word)
             if not forms and word not in OPPOSING_ROLES:
                 continue  # most words: no Token built
+            if i in self.parties.at:
+                continue  # a word of a name: « l'Agence de coopération militaire »
             token = self.parse.token(i)
             adjective = forms.get("adj") if forms and token.dep_ == "amod" else None
             if adjective is not None:
@@ -132,11 +135,18 @@ class FrameFinder:
     def trigger_frame(self, token: Token, trigger: Trigger, *, nominal: bool) -> Iterator[Frame]:
         """Yield the frame of one trigger word, unless the clause denies it."""
         verb = clause_head(token, self.parse)
-        path = path_to(token, verb, self.parse)
+        owner = infinitive_owner(verb, self.parse)  # "X a souligné la nécessité de coopérer"
+        path = path_to(token, owner or verb, self.parse)
         stance = polarity(path, self.parse, verbal_trigger=not nominal)
         if stance == NEGATED:
             return
-        frame = Frame(trigger.relation, token, mutual=trigger.mutual, hedged=stance == HEDGED)
+        frame = Frame(
+            trigger.relation,
+            token,
+            mutual=trigger.mutual,
+            hedged=stance == HEDGED,
+            officials=self.parties.official_states,
+        )
         if trigger.relation == "opposition":
             # "combattre contre X": X is the other side, not a third ally.
             trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
@@ -152,8 +162,30 @@ class FrameFinder:
         if nominal and not in_subject and not frame.partners:
             if self.onlooker_subject(token, verb, trigger):
                 frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
+        if owner is not None and not frame.agents:
+            frame.agents = self.parties.agents(owner)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
+        if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
+            joint = self.joint_subjects(verb)
+            if len(joint) >= 2:
+                frame.groups.append(joint)  # "X et Y ont aidé Z": X and Y act together
         yield frame
+
+    def joint_subjects(self, verb: Token) -> list[Mention]:
+        """Return the parties named by coordinated subjects of `verb` ("X et Y ont formé").
+
+        Only names and their conjuncts count: the modifiers of one subject (« les
+        experts marocains de la DGSN ») are one actor, not two partners.
+        """
+        found: list[Mention] = []
+        for child in self.parse.children(verb):
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            for item in [child, *self.parties.conjuncts(child)]:
+                own = self.parties.own(item)
+                if own is not None:
+                    found.append(own)
+        return unique(found)
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""
@@ -161,6 +193,8 @@ class FrameFinder:
         patients = self.parties.patients(verb)
         if "obj" in trigger.partners:
             frame.partners += patients
+            if trigger.object_group and len(patients) >= 2:
+                frame.groups.append(patients)  # "la rencontre qui a réuni X et Y"
         elif not frame.agents:
             frame.agents = patients
         for child in self.parse.children(verb):
@@ -180,6 +214,18 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
+        for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
+            role = self.parties.role(phrase)
+            if role in trigger.partners:
+                frame.partners += self.partner_group(phrase, trigger)
+            elif role == "par" or phrase.dep_ == "obl:agent":
+                modifiers += self.parties.group(phrase)
+        named = apposed_name(noun, self.parse) if trigger.relation == "cooperation" else None
+        if named is not None and self.parties.group(named):
+            # "le Japon, allié des États-Unis": said of Japan.
+            frame.agents = self.parties.group(named)
+            frame.partners += modifiers + complements
+            return
         if in_subject or self.opposes(verb):
             # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
             verb_agents = []

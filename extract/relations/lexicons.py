@@ -4,7 +4,9 @@
 - `conflict_verbs`: verbs whose subject is a side of the conflict it lives ("traverser"),
 - `affiliation_heads`: nouns naming a post ("chef", "ministre", "homologue"),
 - `modality`: negation and hedging markers,
-- `capitals`: capitals that stand for their government ("la mission de Tel-Aviv").
+- `capitals`: capitals that stand for their government ("la mission de Tel-Aviv"),
+- `bystander_heads`: nouns for people whose demonym says where they come from, not
+  which state acts ("la presse marocaine", "des touristes français").
 
 Every table is keyed by `fold(word)`, so "Entraînés" and "entrainés" meet.
 """
@@ -50,6 +52,7 @@ class Trigger:
     objects: frozenset[str] = frozenset()  # if set, the object must name one ("vendre des armes")
     excluded_objects: frozenset[str] = frozenset()  # an object naming one undoes it ("tirs")
     heads: frozenset[str] = frozenset()  # an adjective's nouns, if not all ("opération commune")
+    object_group: bool = False  # its objects meet each other ("la rencontre a réuni X et Y")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Modality:
     negation_cases: frozenset[str]
     conditionals: frozenset[str]
     hedge_phrases: re.Pattern[str]
+    dispositions: frozenset[str] = frozenset()  # "prêt à", "ouvert à": a readiness, no act
 
 
 def row_forms(row: dict) -> list[str]:
@@ -89,6 +93,7 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
             objects=frozenset(fold(word) for word in row.get("objects", [])),
             excluded_objects=frozenset(fold(w) for w in row.get("excluded_objects", [])),
             heads=frozenset(fold(word) for word in row.get("heads", [])),
+            object_group=bool(row.get("object_group", False)),
         )
         for form in row_forms(row):
             table.setdefault(fold(form), {}).setdefault(trigger.pos, trigger)
@@ -116,6 +121,17 @@ def affiliation_heads() -> frozenset[str]:
 
 
 @cache
+def bystander_heads() -> frozenset[str]:
+    """Return the folded nouns whose demonyms and "de" complements do not stand for a party.
+
+    « s'est entretenu avec la presse marocaine »: the press is not the Moroccan state.
+    """
+    return frozenset(
+        fold(form) for row in read_lexicon("bystander_heads") for form in row_forms(row)
+    )
+
+
+@cache
 def modality() -> Modality:
     """Return the negation and hedging markers of the `modality` lexicon."""
     kinds: dict[str, set[str]] = {}
@@ -136,6 +152,7 @@ def modality() -> Modality:
         negation_determiners=frozenset(kinds.get("negation_determiner", ())),
         negation_cases=frozenset(kinds.get("negation_case", ())),
         conditionals=frozenset(kinds.get("conditional", ())),
+        dispositions=frozenset(kinds.get("disposition", ())),
         hedge_phrases=re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b"),
     )
 

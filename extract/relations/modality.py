@@ -74,7 +74,9 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
     for position, (token, in_scope) in enumerate(governing_chain(path, parse)):
         word = folded[token.i]
         if position > 0 and (
-            word in marks.negating_verbs or puts_an_end(token, path, marks, parse)
+            word in marks.negating_verbs
+            or puts_an_end(token, path, marks, parse)
+            or only_ready(token, marks, parse)
         ):
             return NEGATED
         if in_scope and negation_marked(token, marks, parse):
@@ -100,6 +102,17 @@ def puts_an_end(verb: Token, path: list[Token], marks: Modality, parse: Sentence
         c.dep_ == "obj" and parse.folded[c.i] in marks.ending_objects and c.i not in on_path
         for c in parse.children(verb)
     )
+
+
+def only_ready(token: Token, marks: Modality, parse: SentenceParse) -> bool:
+    """Return True for an adjective of readiness above the trigger: « prêt à coopérer ».
+
+    « Le Maroc se dit ouvert au dialogue avec l'Algérie » states a disposition, not a
+    dialogue. The verb « a ouvert des négociations » (with its auxiliary) opens them.
+    """
+    if parse.folded[token.i] not in marks.dispositions:
+        return False
+    return not any(c.dep_ in ("aux", "aux:tense") for c in parse.children(token))
 
 
 def conditional_verb(token: Token, parse: SentenceParse) -> bool:

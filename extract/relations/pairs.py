@@ -26,6 +26,10 @@ class Frame:
     groups: list[list[Mention]] = field(default_factory=list)
     mutual: bool = False
     hedged: bool = False
+    # (start_char, entity) of the states and bodies named only inside an official's post
+    # (« le général américain »): they stand beside an unnamed person, so they relate to
+    # states and bodies, not to persons.
+    officials: set[tuple[int, str]] = field(default_factory=set)
 
     def pairs(self) -> Iterator[tuple[Mention, Mention]]:
         """Yield each related pair once."""
@@ -46,9 +50,23 @@ class Frame:
         seen = set()
         for a, b in pairs:
             key = frozenset((a.entity, b.entity))
+            if self.official_with_person(a, b):
+                continue
             if a.entity != b.entity and key not in seen:
                 seen.add(key)
                 yield a, b
+
+
+    def official_with_person(self, a: Mention, b: Mention) -> bool:
+        """Return True when a person is paired with a state that only an official's post names.
+
+        « Le général américain a rencontré Ahmed Ben Salah »: an American official met Ben
+        Salah; the United States as a state is not his partner.
+        """
+        if (a.type == "person") == (b.type == "person"):
+            return False
+        other = b if a.type == "person" else a
+        return (other.start_char, other.entity) in self.officials
 
 
 def has_person(mentions: list[Mention]) -> bool:

@@ -14,7 +14,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
-from .lexicons import CASE_ROLES, capital_key, capitals
+from .control import misparsed_apposition
+from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
+from .officials import is_post, member_posts, post_holder
 from .parse import DocWords, NameSpan, SentenceParse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -81,6 +83,9 @@ class SentenceParties:
         # Several triggers of a clause ask for the same phrases: walk each once.
         self.groups: dict[tuple[int, int], list[Mention]] = {}
         self.subjects: dict[int, list[Mention]] = {}
+        # States and bodies named only inside an official's post (see `officials`).
+        self.official_states: set[tuple[int, str]] = set()
+        self.holders: dict[int, Mention | None] = {}
         self.at: dict[int, Mention] = {}
         self.spans: dict[Mention, NameSpan] = {}
         # Longer mentions first, so a name wins over a shorter mention nested in it.
@@ -143,9 +148,13 @@ class SentenceParties:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
         own = self.own(token)
         if own is not None:
+            if own.type == "person":
+                return [own, *self.represented(token)]
             return [own]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
+        if self.folded[token.i] in bystander_heads():
+            return []  # « la presse marocaine » is not Morocco
         found: list[Mention] = []
         for child in self.children(token):
             if child.dep_ not in MODIFIER_DEPS:
@@ -155,7 +164,59 @@ class SentenceParties:
                 found.extend(self.group(child, depth=depth + 1))
             elif not role and self.own(child) is not None:
                 found.extend(self.group(child, depth=depth + 1))
+            elif not role and child.dep_ == "appos":
+                found.extend(self.titled_names(child))
+        if is_post(token, self.parse, self.at):
+            self.official_states.update(key(m) for m in found if m.type != "person")
+            holder = self.holder(token)
+            if holder is not None:
+                found.append(holder)
         return found
+
+    def represented(self, name: Token) -> list[Mention]:
+        """Return the states and bodies a person acts for, from the posts after the name.
+
+        « X, PDG de Dassault Aviation, a signé avec Y »: Dassault Aviation signs too (its
+        official's states pair with states only). A post of belonging (« membre du
+        Bureau politique ») does not make its body act.
+        """
+        mention = self.mention(name)
+        root = self.spans[mention].root if mention in self.spans else name
+        posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
+        posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
+        found = []
+        for post in posts:
+            if self.folded[post.i] in member_posts():
+                continue
+            # A post names its body deep (« directeur des achats du ministère marocain »).
+            states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
+            self.official_states.update(key(m) for m in states)
+            found += states
+        return found
+
+    def is_post(self, token: Token) -> bool:
+        """Return True for a post noun outside any name (`officials.is_post`)."""
+        return is_post(token, self.parse, self.at)
+
+    def titled_names(self, token: Token) -> list[Mention]:
+        """Return the name under a title in apposition (« M. Ahmed Ben Salah »)."""
+        return [
+            own
+            for child in self.children(token)
+            if child.dep_ in ("flat", "flat:name") and (own := self.own(child)) is not None
+        ][:1]
+
+    def holder(self, post: Token) -> Mention | None:
+        """Return the person the phrase of a post noun names (`officials`)."""
+        if post.i not in self.holders:
+            self.holders[post.i] = post_holder(
+                post, self.parse, self.at, self.sent.end, self.role, self.name_root
+            )
+        return self.holders[post.i]
+
+    def name_root(self, mention: Mention) -> Token:
+        """Return the syntactic root of a mention's tokens."""
+        return self.spans[mention].root
 
     def group(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties of a phrase and of the phrases coordinated with it."""
@@ -204,7 +265,15 @@ class SentenceParties:
         found: list[Mention] = []
         has_subject = False
         for child in self.children(verb):
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
+                has_subject = True
+            elif (
+                child.dep_ in SUBJECT_DEPS
+                and self.mention(child) is None
+                and misparsed_apposition(child, self.parse)
+            ):
+                continue  # "X, deux alliés de Y, ont signé": Y is not a subject
+            elif child.dep_ in SUBJECT_DEPS:
                 has_subject = True
                 if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
                     found.extend(self.group(self.head(verb)))
@@ -234,7 +303,21 @@ class SentenceParties:
                 or (child.dep_ == "nmod" and self.role(child) in ("de", ""))
             ):
                 found.extend(self.group(child))
+            elif child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
+                if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
+                    found.extend(self.group(self.head(verb)))
+                else:
+                    found.extend(self.group(child))
         return unique(found)
+
+    def passive_subject(self, verb: Token, subject: Token) -> bool:
+        """Return True for a subject the parser left active on a passive verb with an agent.
+
+        « X a été reçu par Y » sometimes comes out with X as `nsubj`: X undergoes it.
+        """
+        return self.is_passive(verb) and any(
+            c.dep_ in AGENT_DEPS or self.role(c) == "par" for c in self.children(verb)
+        )
 
     def is_passive(self, verb: Token) -> bool:
         """Return True for a passive verb ("a été sanctionné")."""
@@ -253,7 +336,7 @@ def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
     one. A following sibling that names a party, has no case of its own, and is separated
     from `token`'s phrase only by commas, "et"/"ou" and determiners continues the list.
     """
-    if parties.parse.is_root(token) or parties.own(token) is None:
+    if parties.parse.is_root(token) or not names_someone(token, parties):
         return []
     found = []
     end = token.right_edge.i
@@ -261,11 +344,18 @@ def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:
         if sibling.i <= end or sibling.dep_ not in LIST_DEPS or parties.role(sibling):
             continue
         gap = parties.folded[end + 1 : parties_start(sibling, parties.parse)]
-        if parties.own(sibling) is None or not all(word in LIST_GLUE for word in gap):
+        if not names_someone(sibling, parties) or not all(word in LIST_GLUE for word in gap):
             break
         found.append(sibling)
         end = sibling.right_edge.i
     return found
+
+
+def names_someone(token: Token, parties: SentenceParties) -> bool:
+    """Return True for an item of an enumeration: a name, or a post naming its holder."""
+    if parties.own(token) is not None:
+        return True
+    return is_post(token, parties.parse, parties.at) and parties.holder(token) is not None
 
 
 def parties_start(token: Token, parse: SentenceParse) -> int:
@@ -293,6 +383,11 @@ def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
     while path[-1] != head and not parse.is_root(path[-1]):
         path.append(parse.head(path[-1]))
     return path
+
+
+def key(mention: Mention) -> tuple[int, str]:
+    """Return what tells one mention of a sentence from another."""
+    return mention.start_char, mention.entity
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:

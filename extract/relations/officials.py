@@ -1,0 +1,123 @@
+"""Officials: the person a post's phrase names, and the states and bodies it only describes.
+
+A post noun ("ministre", "directeur", "homologue") heads a phrase that may end with the
+name of who holds it, however long the phrase: « le directeur général de la police
+nationale tunisienne, M. Ahmed Ben Salah », « son homologue iranien Ali Rezaei ». That
+person is the party the phrase stands for when it meets, receives or signs. The states
+and organisations inside the phrase (« tunisienne », « de la police ») describe the
+official: they relate to other states and bodies, never to a person (« Le général
+américain s'est entretenu avec Ahmed Ben Salah » does not make the United States
+Ben Salah's partner; `relations.pairs` reads these marks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..lexicon import read_lexicon
+from ..records import Mention
+from .lexicons import affiliation_heads, fold
+from .parse import SentenceParse
+
+# What may stand between a post's phrase and its holder's name, past the comma.
+NAME_GLUE = frozenset({",", "le", "la", "l'", "les", "son", "sa", "ses", "leur"})
+# Words of a clause, not of a noun phrase: a post's phrase ends before them
+# (« le ministre a reçu X », « le ministre, qui a reçu X »). The parser's attachments
+# inside long posts are unreliable (« chef d'état-major de l'armée »), so the phrase is
+# read left to right rather than as a subtree.
+CLAUSE_DEPS = frozenset(
+    {
+        "ROOT", "nsubj", "nsubj:pass", "csubj", "obj", "iobj", "aux", "aux:tense", "aux:pass",
+        "cop", "mark", "expl:comp", "expl:pass", "expl:subj", "ccomp", "xcomp", "advcl",
+        "acl:relcl", "parataxis",
+    }
+)  # fmt: skip
+RELATIVES = frozenset({"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"})
+# A name that is a subject or an object of its own is not an apposition.
+NOT_APPOSED = frozenset({"nsubj", "nsubj:pass", "obj"})
+MAX_PHRASE = 30
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Return the folded titles that may precede a name ("M.", "général", "Dr")."""
+    return frozenset(fold(row["title"]).rstrip(".") for row in read_lexicon("titles"))
+
+
+@cache
+def member_posts() -> frozenset[str]:
+    """Return the folded posts of belonging, not of acting for a body ("membre", "militant")."""
+    return frozenset(
+        fold(form) for row in read_lexicon("member_posts") for form in [row["lemma"], *row["forms"]]
+    )
+
+
+def is_post(token: Token, parse: SentenceParse, mention_at: dict[int, Mention]) -> bool:
+    """Return True for a post noun outside any name, not a piece of a compound."""
+    i = token.i
+    if parse.folded[i] not in affiliation_heads() or i in mention_at:
+        return False
+    # "état-major": a post word glued by a hyphen is part of a compound noun.
+    return not (i > 0 and parse.folded[i - 1] == "-")
+
+
+def post_holder(
+    post: Token,
+    parse: SentenceParse,
+    mention_at: dict[int, Mention],
+    sent_end: int,
+    role: Callable[[Token], str],
+    name_root: Callable[[Mention], Token],
+) -> Mention | None:
+    """Return the person named at the end of the phrase of `post`, or None.
+
+    The words from the post to the name must be a noun phrase's (no verb, subject or
+    relative pronoun), and past a comma only determiners and titles. « et » ends the
+    phrase unless a case-marked complement follows (« de la Sûreté et de la
+    Surveillance du territoire »): « le ministre et X » are two people. Another post on
+    the way claims the name (« le conseiller du président X » names the president), unless
+    it only qualifies a noun (« directeur général ») or ends a compound (« état-major »).
+    """
+    titles = title_words()
+    past_comma = False
+    for i in range(post.i + 1, min(sent_end, post.i + MAX_PHRASE)):
+        mention = mention_at.get(i)
+        token = parse.token(i)
+        if mention is not None and mention.type == "person":
+            return mention if appositive(name_root(mention), role) else None
+        word = parse.folded[i]
+        if word == ",":
+            past_comma = True
+        elif past_comma:
+            if word not in NAME_GLUE and word.rstrip(".") not in titles:
+                return None
+        elif (
+            token.dep_ in CLAUSE_DEPS
+            or word in RELATIVES
+            or (token.dep_ == "cc" and not coordinates_complements(i, parse, sent_end))
+            or (token.dep_ != "amod" and is_post(token, parse, mention_at))
+        ):
+            return None
+    return None
+
+
+def coordinates_complements(i: int, parse: SentenceParse, end: int) -> bool:
+    """Return True when the « et » at `i` joins two complements (« de X et de Y »)."""
+    j = i + 1
+    while j < end and parse.token(j).dep_ in ("det", "case"):
+        if parse.token(j).dep_ == "case":
+            return True
+        j += 1
+    return False
+
+
+def appositive(root: Token, role: Callable) -> bool:
+    """Return True when the name whose root is `root` can be a post's holder.
+
+    « l'homologue de X » names X's counterpart, not X; a name that is the subject of
+    its own verb (« Après sa rencontre avec le ministre, X a déclaré ») is not apposed.
+    """
+    return not role(root) and root.dep_ not in NOT_APPOSED

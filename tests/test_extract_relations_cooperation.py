@@ -1,0 +1,141 @@
+"""Cooperation between officials and among many parties: who a long post's phrase stands
+for, the states officials are named with, meeting verbs, joint aid, and what is no
+cooperation (a readiness, a prize, the press). Exact (source, target, type) sets."""
+
+from __future__ import annotations
+
+import pytest
+
+MA, TN, SN, DZ, FR, IN = (
+    "country:MA", "country:TN", "country:SN", "country:DZ", "country:FR", "country:IN"
+)  # fmt: skip
+ES, PT, QA, TR, GR = "country:ES", "country:PT", "country:QA", "country:TR", "country:GR"
+DE, UA, ML, JP, AU, US, CN = (
+    "country:DE", "country:UA", "country:ML", "country:JP", "country:AU", "country:US", "country:CN"
+)  # fmt: skip
+ALAOUI, BEN_SALAH = "person:karim-alaoui", "person:ahmed-ben-salah"
+MARTIN, DUPONT = "person:jean-martin", "person:jean-dupont"
+COOP, AFF = "cooperation", "affiliation"
+
+
+def coop(*pairs):
+    """Return the cooperation triples of (a, b) pairs, oriented as the extractor does."""
+    return {(*sorted(pair), COOP) for pair in pairs}
+
+
+OFFICIALS = [
+    # The party is the name at the end of the post's phrase, comma or not.
+    (
+        "Le ministre marocain Karim Alaoui a reçu son homologue tunisien, Ahmed Ben Salah.",
+        coop((MA, TN), (ALAOUI, BEN_SALAH)) | {(ALAOUI, MA, AFF), (BEN_SALAH, TN, AFF)},
+    ),
+    (
+        "Karim Alaoui s’est entretenu lundi à Tunis avec le directeur général de la police "
+        "nationale tunisienne, M. Ahmed Ben Salah.",
+        coop((ALAOUI, BEN_SALAH)) | {(BEN_SALAH, TN, AFF)},
+    ),
+    (
+        "Ahmed Ben Salah a été reçu par le Premier ministre marocain, Karim Alaoui.",
+        coop((ALAOUI, BEN_SALAH)) | {(ALAOUI, MA, AFF)},
+    ),
+    # A passive subject the parser leaves active is still who is received.
+    (
+        "Le président de la Commission de l’Union africaine, Karim Alaoui, a été reçu jeudi "
+        "par le Premier ministre de la République du Sénégal, Ahmed Ben Salah.",
+        coop((ALAOUI, BEN_SALAH), ("org:commission-de-l-union-africaine", SN))
+        | {(ALAOUI, "org:commission-de-l-union-africaine", AFF), (BEN_SALAH, SN, AFF)},
+    ),
+    # Each of several officials in a list is a party.
+    (
+        "Karim Alaoui a eu des entretiens avec le commandant de la force onusienne, le général "
+        "Jean Martin, et le ministre de l’Intérieur, Ahmed Ben Salah.",
+        coop((ALAOUI, MARTIN), (ALAOUI, BEN_SALAH)),
+    ),
+    (
+        "La rencontre qui a réuni Karim Alaoui et Ahmed Ben Salah a porté sur la sécurité.",
+        coop((ALAOUI, BEN_SALAH)),
+    ),
+    ("Le Qatar a réuni les ministres turc et grec à Doha.", coop((QA, TR), (GR, QA), (GR, TR))),
+    # The body an official acts for signs with him; it pairs with bodies, he with persons.
+    (
+        "Karim Alaoui, directeur des achats du ministère marocain de la Défense, a signé le "
+        "contrat avec Jean Dupont, PDG de Thales.",
+        coop((ALAOUI, DUPONT), (MA, "org:thales"))
+        | {(ALAOUI, MA, AFF), (DUPONT, "org:thales", AFF)},
+    ),
+]
+
+MANY_PARTIES = [
+    # Who help together act together; those they help are not thereby partners.
+    (
+        "L’Espagne et le Portugal ont aidé les autorités marocaines et tunisiennes.",
+        coop((ES, MA), (ES, TN), (MA, PT), (PT, TN), (ES, PT)),
+    ),
+    (
+        "La Marine marocaine a choisi de travailler avec le groupe Thales.",
+        coop(("org:marine-marocaine", "org:thales")) | {("org:marine-marocaine", MA, "part_of")},
+    ),
+    ("La France a ouvert des négociations avec l’Inde.", coop((FR, IN))),
+    # An infinitive on the object of a verb is that verb's subject's.
+    (
+        "Karim Alaoui et Ahmed Ben Salah ont souligné l’importance de renforcer la coopération "
+        "entre leurs services.",
+        coop((ALAOUI, BEN_SALAH)),
+    ),
+    ("Le Maroc et la France ont souligné la nécessité de coopérer.", coop((FR, MA))),
+    # A participle on an aid noun carries its partners; who supports the aid gives it.
+    ("L’Allemagne soutient l’aide accordée à l’Ukraine.", coop((DE, UA))),
+    ("L’aide apportée par la France au Mali a augmenté.", coop((FR, ML))),
+    # « allié de » in apposition is said of the name it describes, who alone signs.
+    (
+        "Le Japon et l’Australie, deux alliés des États-Unis, ont signé un accord.",
+        coop((AU, JP), (JP, US), (AU, US)),
+    ),
+    (
+        "Le Japon, allié des États-Unis, a signé un accord avec la Chine.",
+        coop((JP, US), (CN, JP)),
+    ),
+]
+
+NOTHING = [
+    # An unnamed American general met Ben Salah: the United States is not his partner.
+    "Le général français s’est aussi entretenu avec le chef du gouvernement, Ahmed Ben Salah, "
+    "et le ministre de la Défense, Youssef Trabelsi.",
+    # The press, a prize, criticism: met or received, but no cooperation.
+    "Karim Alaoui s’est entretenu avec la presse marocaine.",
+    "Le Maroc a reçu des critiques de l’Union européenne.",
+    "Karim Alaoui a reçu le prix de la Fondation Mandela.",
+    # A readiness is not an act.
+    "Le président algérien s’est dit ouvert au dialogue avec son homologue marocain.",
+    "Le Maroc est prêt à coopérer avec l’Algérie.",
+    "Le président algérien a affirmé être disposé à rencontrer son homologue marocain.",
+    # Who rejects the idea of cooperating does not cooperate.
+    "L’Algérie a rejeté l’idée de coopérer avec le Maroc.",
+    # A trigger word inside a name is not a trigger.
+    "L’Agence de coopération internationale de Corée a publié un rapport sur le Maroc.",
+]
+
+TEXTS = [t for t, _ in OFFICIALS + MANY_PARTIES] + NOTHING
+
+
+@pytest.fixture(scope="module")
+def relations_of(nlp):
+    """Map each test text to the relations the pipeline extracts from it."""
+    return {
+        text: doc._.coopgraph_relations for text, doc in zip(TEXTS, nlp.pipe(TEXTS), strict=True)
+    }
+
+
+def triples(relations):
+    """Return the (source, target, type) set of relations."""
+    return {(r.source, r.target, r.type) for r in relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICIALS + MANY_PARTIES)
+def test_relations_are_exactly(relations_of, text, expected):
+    assert triples(relations_of[text]) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_cooperation(relations_of, text):
+    assert not [r for r in relations_of[text] if r.type == COOP]
