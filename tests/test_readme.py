@@ -51,6 +51,7 @@ def test_spacy_finds_our_factories_by_entry_point():
     assert set(ours) == {
         "coopgraph_layout",
         "coopgraph_parse_repair",
+        "coopgraph_sentence_bounds",
         "coopgraph_countries",
         "coopgraph_organisations",
         "coopgraph_entities",
