@@ -21,6 +21,14 @@ leaves open is decided here:
   polarity error, untyped and typed, unless its types include `opposition`.
 - A required gold relation is found only through an edge that scores a hit; a relation
   whose ends were not both found is therefore missed (it stays in the denominator).
+- Per type (`by_type`), an edge counts as a prediction of type T when its `relations`
+  include T, and is correct when the gold file relates its pair by a required T; it is
+  ignored (for T) when an end is optional or ignored, when T is an optional gold type of
+  the pair, or when every gold relation of the pair is optional; otherwise it is a false
+  positive for T (a wrong-type edge costs the precision of each type it claims). Recall of
+  T is the share of required gold relations of type T found with that type, so the found
+  counts of the four types add up to the typed found count; an edge claiming two types is
+  two predictions.
 - An empty denominator gives `None` (no precision without predictions, no recall without
   gold items); F1 is 0.0 when only one of them is empty, and `None` when both are.
 """
@@ -44,6 +52,7 @@ from .evaluate_match import (
     match_nodes,
 )
 from .gold import Gold, GoldRelation
+from .vocabulary import RELATION_TYPES
 
 OPPOSITION = "opposition"
 IGNORE = "ignore"
@@ -113,6 +122,9 @@ class DocumentScore:
     splits: int = 0
     polarity_errors: int = 0
     details: dict[str, list[Any]] = field(default_factory=dict)
+    by_type: dict[str, Score] = field(
+        default_factory=lambda: {t: Score() for t in RELATION_TYPES}
+    )
 
     def __add__(self, other: DocumentScore) -> DocumentScore:
         return DocumentScore(
@@ -122,6 +134,10 @@ class DocumentScore:
             typed=self.typed + other.typed,
             splits=self.splits + other.splits,
             polarity_errors=self.polarity_errors + other.polarity_errors,
+            by_type={
+                t: self.by_type.get(t, Score()) + other.by_type.get(t, Score())
+                for t in RELATION_TYPES
+            },
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +147,7 @@ class DocumentScore:
             "entities": self.entities.to_dict(),
             "relations": self.relations.to_dict(),
             "relations_typed": self.typed.to_dict(),
+            "relations_by_type": {t: score.to_dict() for t, score in self.by_type.items()},
             "splits": self.splits,
             "polarity_errors": self.polarity_errors,
         }
@@ -244,6 +261,33 @@ def relation_scores(
     return untyped, typed, details
 
 
+def type_verdict(verdict: EdgeVerdict, relation_type: str, gold: Gold) -> str:
+    """Return HIT, FALSE_POSITIVE or IGNORE for one prediction read as claiming `relation_type`."""
+    if verdict.untyped != HIT:
+        return verdict.untyped  # unrelated pair, unmatched end, polarity error; or ignored
+    relations = [r for r in gold.relations if r.pair == frozenset(verdict.ends)]
+    if any(r.type == relation_type and not r.optional for r in relations):
+        return HIT
+    if any(r.type == relation_type for r in relations):
+        return IGNORE
+    return FALSE_POSITIVE
+
+
+def type_scores(verdicts: list[EdgeVerdict], gold: Gold) -> dict[str, Score]:
+    """Return one score per relation type (see the module notes for what counts)."""
+    hits = {frozenset(v.ends): v.types for v in verdicts if v.untyped == HIT}
+    wanted = required_relations(gold)
+    scores = {}
+    for relation_type in RELATION_TYPES:
+        claimed = [
+            type_verdict(v, relation_type, gold) for v in verdicts if relation_type in v.types
+        ]
+        gold_items = [r for r in wanted if r.type == relation_type]
+        found = [r for r in gold_items if relation_type in hits.get(r.pair, ())]
+        scores[relation_type] = Score(*prediction_score(claimed), len(gold_items), len(found))
+    return scores
+
+
 def entity_score(
     matches: Mapping[str, NodeMatch], gold: Gold
 ) -> tuple[Score, dict[str, list[Any]]]:
@@ -291,6 +335,7 @@ def evaluate_graph(G: nx.Graph, gold: Gold, *, doc: str | None = None) -> Docume
         splits=len(entity_details["split_entities"]),
         polarity_errors=sum(v.polarity_error for v in verdicts),
         details={**entity_details, **relation_details},
+        by_type=type_scores(verdicts, gold),
     )
 
 

@@ -50,6 +50,10 @@ POSTS = [
         {("person:thierry-burkhard", FR, AFF)},
     ),
     (
+        "Kaja Kallas, ex-Première ministre estonienne, dirige la diplomatie européenne.",
+        {("person:kaja-kallas", "country:EE", AFF)},
+    ),
+    (
         "Karim Benali, 52 ans, conseiller à l’ambassade d’Algérie, a été expulsé.",
         {("person:karim-benali", DZ, AFF)},
     ),
@@ -91,9 +95,18 @@ POSTS = [
         "L’ambassadeur du Canada en Ukraine, Paul Roy, a assisté à la cérémonie.",
         {("person:paul-roy", CA, AFF)},
     ),
+    # A portfolio the entity rules missed is no organisation of the minister's.
+    (
+        "Le ministre français des Armées, Sébastien Lecornu, a pris la parole.",
+        {("person:sebastien-lecornu", FR, AFF)},
+    ),
     (
         "Le représentant permanent du Maroc à l’ONU, Omar Hilale, a pris la parole.",
         {("person:omar-hilale", MA, AFF)},
+    ),
+    (
+        "L’ambassadeur chinois au Maroc Li Changlin a visité Rabat.",
+        {("person:li-changlin", CN, AFF)},
     ),
     # Each name takes the demonym before it.
     (
@@ -131,7 +144,14 @@ LEADERS = [
         {("person:pierre-durand", FR, AFF)},
     ),
     (
-        "Depuis l’arrivée de Mahmoud Abbas à la tête de l’Autorité palestinienne, rien n’a changé.",
+        "Jean Martin, qui dirige l’OTAN depuis 2020, a parlé.",
+        {("person:jean-martin", "org:otan", AFF)},
+    ),
+    # The post "qui représente la France" is the minister's, and names nobody.
+    ("Le ministre, qui représente la France, a parlé avec Jean Martin.", set()),
+    (
+        "Depuis l’arrivée de Mahmoud Abbas à la tête de l’Autorité palestinienne, "
+        "rien n’a changé.",
         {
             ("person:mahmoud-abbas", "org:autorite-palestinienne", AFF),
             ("org:autorite-palestinienne", PS, PART),
@@ -171,6 +191,10 @@ OWNERS = [
         "Le Hezbollah, le mouvement chiite libanais, a revendiqué l’attaque.",
         {("org:hezbollah", LB, PART)},
     ),
+    (
+        "Des soldats de la FINUL, la force de l’ONU au Liban, ont été blessés.",
+        {("org:finul", "org:onu", PART)},
+    ),
 ]
 
 NEAR_MISSES = [
@@ -205,13 +229,29 @@ NEAR_MISSES = [
         {("person:amadou-ba", SN, AFF)},
     ),
     ("Des agents russes sont soupçonnés du meurtre de Boris Volkov.", set()),
+    # A bare "de" after a rank is the rank's name ("général d'armée", "de brigade").
+    ("Le Général d’Armée, Saïd Benali, a reçu une délégation.", set()),
+    (
+        "Le général de brigade Ahmed Diallo, chef de la Garde nationale, a parlé.",
+        {("person:ahmed-diallo", "org:garde-nationale", AFF)},
+    ),
+    ("Le ministre de l’Intérieur, en Algérie depuis lundi, Gérald Darmanin, a parlé.", set()),
     ("Le ministre canadien a cité Jean Dupont dans son discours.", set()),
-    ("Pierre Durand représente une menace pour la France.", set()),
+    # No affiliation: a threat "pour" a state is an opposition (tests of that kind in
+    # test_extract_relations_opposition.py).
+    (
+        "Pierre Durand représente une menace pour la France.",
+        {("country:FR", "person:pierre-durand", "opposition")},
+    ),
     # A movement speaking for a people is not its state's; a new clause is no apposition.
     ("L’Organisation de libération du peuple iranien (OLPI) a manifesté à Paris.", set()),
     (
         "D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.",
         {("org:armee-russe", "country:RU", PART)},  # the demonym's; nothing with the OTAN
+    ),
+    (
+        "D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.",
+        {("org:armee-russe", "country:RU", PART)},
     ),
     ("La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.", set()),
 ]

@@ -74,6 +74,7 @@ def test_the_pipeline_runs_the_ner_before_the_parser_and_no_tagger(nlp):
         "coopgraph_countries",
         "coopgraph_organisations",
         "coopgraph_entities",
+        "coopgraph_periphrases",
         "coopgraph_relations",
     ]
     assert nlp.disabled == []

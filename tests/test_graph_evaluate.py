@@ -279,6 +279,54 @@ def test_relations_hits_false_positives_ignored_and_polarity():
     assert score.details["polarity_errors"] == [["algerie", "maroc", "cooperation"]]
 
 
+def test_scores_by_type():
+    gold = gold_of(
+        WORLD,
+        [
+            relation("maroc", "qatar", "cooperation"),
+            relation("hammouchi", "dgsn", "affiliation"),
+            relation("dgsn", "maroc", "part_of"),
+            relation("algerie", "maroc", "opposition"),
+            relation("israel", "qatar", "opposition"),
+            relation("israel", "maroc", "cooperation", optional=True),
+        ],
+    )
+    G = graph_of(
+        WORLD_NODES,
+        [
+            ("country:MA", "country:QA", "cooperation|opposition"),  # cooperation hit, opp. FP
+            ("person:hammouchi", "org:dgsn", "cooperation"),  # cooperation FP (wrong type)
+            ("country:MA", "country:DZ", "opposition"),  # opposition hit
+            ("country:IL", "country:QA", "cooperation"),  # polarity error: cooperation FP
+            ("country:IL", "country:MA", "cooperation|opposition"),  # optional: ignored twice
+            ("country:MA", "country:TR", "opposition"),  # optional end: ignored
+            ("person:hammouchi", "person:jean-dupont", "affiliation"),  # unmatched end: FP
+        ],
+    )
+    score = evaluate_graph(G, gold)
+    by_type = {t: counts(s) for t, s in score.by_type.items()}
+    assert by_type == {
+        "cooperation": (3, 1, 1, 1),
+        "affiliation": (1, 0, 1, 0),
+        "part_of": (0, 0, 1, 0),
+        "opposition": (2, 1, 2, 1),
+    }
+    assert rates(score.by_type["opposition"]) == (0.5, 0.5, 0.5)
+    assert rates(score.by_type["part_of"]) == (None, 0.0, 0.0)
+    assert sum(s.found for s in score.by_type.values()) == score.typed.found
+    assert sum(s.gold for s in score.by_type.values()) == score.typed.gold
+    assert score.to_dict()["relations_by_type"]["cooperation"]["correct"] == 1
+
+
+def test_scores_by_type_add_up_over_documents():
+    one = DocumentScore("a.txt", by_type={"opposition": Score(2, 1, 3, 1)})
+    two = DocumentScore("b.txt")
+    total = total_score([one, two])
+    assert counts(total.by_type["opposition"]) == (2, 1, 3, 1)
+    assert counts(total.by_type["cooperation"]) == (0, 0, 0, 0)
+    assert list(total.by_type) == ["cooperation", "affiliation", "part_of", "opposition"]
+
+
 @pytest.mark.parametrize(
     ("gold_relation", "edge_relations", "untyped", "typed", "polarity_errors"),
     [
@@ -497,6 +545,7 @@ def test_scores_a_graph_built_from_a_result_record():
         "entities",
         "relations",
         "relations_typed",
+        "relations_by_type",
         "splits",
         "polarity_errors",
         "details",

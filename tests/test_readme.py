@@ -50,11 +50,12 @@ def test_spacy_finds_our_factories_by_entry_point():
         assert callable(getattr(__import__(module, fromlist=[attr]), attr)), name
     assert set(ours) == {
         "coopgraph_layout",
-        "coopgraph_parse_repair",
         "coopgraph_sentence_bounds",
+        "coopgraph_parse_repair",
         "coopgraph_countries",
         "coopgraph_organisations",
         "coopgraph_entities",
+        "coopgraph_periphrases",
         "coopgraph_relations",
     }
 

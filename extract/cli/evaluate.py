@@ -165,4 +165,16 @@ def score_table(scores: list[Any], total: Any) -> str:
         for attr, title in GROUPS
     )
     lines.append(f"{len(scores)} document(s): {counts}")
-    return "\n".join(lines)
+    return "\n".join([*lines, "", *type_table(total)])
+
+
+def type_table(total: Any) -> list[str]:
+    """Return the micro-averaged scores of each relation type, as lines of text."""
+    width = max(len("relation type"), *(len(t) for t in total.by_type))
+    lines = [f"{'relation type':<{width}}  {'P':>5} {'R':>5} {'F1':>5}  {'found':>7} {'right':>7}"]
+    for relation_type, score in total.by_type.items():
+        rates = " ".join(f"{rate(v):>5}" for v in (score.precision, score.recall, score.f1))
+        found = f"{score.found}/{score.gold}"
+        right = f"{score.correct}/{score.predicted}"
+        lines.append(f"{relation_type:<{width}}  {rates}  {found:>7} {right:>7}")
+    return lines

@@ -12,6 +12,8 @@
   `owners`: what an organisation belongs to (part_of); `leaders`: who leads or represents
   an organisation or a state ("présidée par X", "à la tête de", "dont X est membre");
 - `officials`: the person a post's phrase names, and the states it only describes;
+- `control`: whose clause an infinitive, a participle or an apposition is;
+- `compounds`: compound demonyms (« franco-allemande »);
 - `modality`: negation and hedging; `pairs`: which parties of a frame relate;
 - `lexicons`: the word lists above, loaded once from `extract/data/`.
 """

@@ -69,6 +69,7 @@ class PhraseRelations:
         self.topics = affiliation_words("topic")
         self.portfolios = portfolio_posts()
         self.counterparts = affiliation_words("counterpart")
+        self.ranks = affiliation_words("rank")
         self.folded = parties.folded
         self.sent = parties.sent
 
@@ -97,8 +98,8 @@ class PhraseRelations:
         abroad = depth == 0 and self.folded[token.i] in self.abroad
         topic = self.folded[token.i] in self.topics
         counterpart = depth == 0 and self.folded[token.i] in self.counterparts
-        # "vice-ministre des Affaires étrangères et de la Coopération": a second portfolio.
         portfolio = depth == 0 and self.folded[token.i] in self.portfolios
+        rank = depth == 0 and self.folded[token.i] in self.ranks
         for child in self.kids(token):
             if self.name_between(token, child):
                 continue  # "ministre grec, Pierre Dupont, président de Thales": Dupont's
@@ -107,17 +108,33 @@ class PhraseRelations:
                 if not (topic and child.i == token.i + 1):
                     found.extend(self.phrase_mentions(child, depth=depth))
             elif child.dep_ in ("nmod", "appos") and role in ("", "de"):
+                if rank and role == "de" and not self.has_article(child):
+                    continue  # "le Général d'Armée X": the rank's name, not an army
                 if not (counterpart and role == "de"):
-                    found.extend(self.phrase_mentions(child, depth=depth))
+                    found.extend(self.without_portfolio(child, portfolio and role == "de", depth))
             elif child.dep_ == "conj" and role == "de" and not self.is_post(child):
-                found.extend(self.phrase_mentions(child, depth=depth))  # "de A et de B"
-                if portfolio:
-                    found = [m for m in found if self.parties.mention(child) != m]
+                found.extend(self.without_portfolio(child, portfolio, depth))  # "de A et de B"
             elif child.dep_ in WORKPLACE_DEPS and role == "à" and not abroad:
                 found.extend(self.workplace(child, depth=depth))
         if depth == 0 and not found and not abroad:
             found = self.jurisdiction(token)
         return found
+
+    def has_article(self, token: Token) -> bool:
+        """Return True when a noun has its own article ("de l'armée", not "d'armée")."""
+        return any(c.dep_ == "det" for c in self.parties.children(token))
+
+    def without_portfolio(self, child: Token, portfolio: bool, depth: int) -> list[Mention]:
+        """Return the targets of a complement, less a minister's portfolio read as a name.
+
+        The entity rules drop "Intérieur" right after "ministre de", not "le ministre
+        français des Armées" nor "des Affaires étrangères et de la Coopération".
+        """
+        found = self.phrase_mentions(child, depth=depth)
+        if not portfolio:
+            return found
+        own = self.parties.mention(child)
+        return [m for m in found if not (m == own and m.type == "organization")]
 
     def kids(self, token: Token) -> list[Token]:
         """Return the children of `token`, and those of the word it is hyphenated to.
@@ -157,6 +174,8 @@ class PhraseRelations:
             if c.dep_ == "nmod" and self.parties.role(c) == "de" and self.parties.mention(c) is None
         ]  # "chef de la police en Guinée": the parser often hangs "en Guinée" on "police"
         for child in (c for word in words for c in self.parties.children(word)):
+            if "," in self.folded[post.i : child.i]:
+                continue  # "le ministre, en Algérie depuis lundi, X": where, not whose
             if child.dep_ == "nmod" and self.parties.role(child) == "en":
                 own = self.parties.mention(child)
                 if own is not None and own.type == "country":

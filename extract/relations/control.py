@@ -20,7 +20,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
 
 
 def infinitive_owner(verb: Token, parse: SentenceParse) -> Token | None:
-    """Return V when `verb` is « de » + infinitive on V's object (« souligner l'importance de »).
+    """Return V when `verb` is « de » + infinitive on V's object (« souligner le besoin de »).
 
     V's polarity reaches the infinitive: « a rejeté l'idée de coopérer » denies it.
     """
@@ -76,3 +76,20 @@ def misparsed_apposition(noun: Token, parse: SentenceParse) -> Token | None:
         if c.dep_ in SUBJECT_DEPS and c.i < start and c.right_edge.i < start
     ]
     return earlier[-1] if earlier else None
+
+
+def stray_demonym(subject: Token, parse: SentenceParse) -> bool:
+    """Return True for a demonym the parser made a second subject (« L'APL (...) chinoise a »).
+
+    A lower-case word glued to the end of an earlier subject, with no comma or « et »
+    between, qualifies that subject: it is no second actor.
+    """
+    if not parse.folded[subject.i].islower() or subject.text[:1].isupper():
+        return False
+    if parse.is_root(subject) or any(True for _ in parse.children(subject)):
+        return False
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.i < subject.i and c.right_edge.i == subject.i - 1
+        for c in parse.children(parse.head(subject))
+    )
+

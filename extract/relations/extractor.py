@@ -24,6 +24,7 @@ from graph.vocabulary import RELATIONS, UNDIRECTED_TYPES
 from ..extensions import register_extensions
 from ..records import GRAPH_ENTITY_TYPES, Entity, Mention, Relation
 from .affiliation import PhraseRelations
+from .compounds import has_compound
 from .frames import OPPOSING_ROLES, FrameFinder
 from .lexicons import capital_key, capitals, country_names
 from .modality import hedged_text, unconfirmed_report
@@ -66,7 +67,9 @@ class RelationExtractor:
                 paragraph_events = False  # an event stated earlier in this paragraph
             found = []
             sent_words = folded[sent.start : sent.end]
-            if in_sent and may_relate(in_sent, previous, sent_words):
+            if (in_sent or has_compound(sent_words)) and may_relate(
+                in_sent, previous, sent_words
+            ):
                 parties = SentenceParties(doc, sent, in_sent, words=words)
                 found = self.sentence_relations(
                     doc, sent, parties, in_sent, previous.subject, sent_words
@@ -165,7 +168,7 @@ def may_relate(mentions: list[Mention], previous: PreviousSentence, words: list[
     entities = {
         m.entity for m in mentions if m.type != "location" or capital_key(m.text) in capital_table
     }
-    if len(entities) >= 2:
+    if len(entities) >= 2 or has_compound(words):  # « franco-allemande » names two
         return True
     return bool(entities) and bool(previous.mentions) and not OPPOSING_ROLES.isdisjoint(words)
 

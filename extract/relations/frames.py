@@ -18,9 +18,11 @@ from ..records import Mention
 from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
+from .opposition import RELATIVE_SUBJECTS, OppositionRules, is_possessed
 from .pairs import Frame
 from .parse import SentenceParse
 from .parties import (
+    AGENT_DEPS,
     CLAUSE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -35,11 +37,11 @@ OPPOSING_ROLES = frozenset({"contre", "face"})
 REFLEXIVES = frozenset({"se", "s'"})
 OBJECT_DEPS = frozenset({"obj"})
 PARTITIVES = frozenset({"des", "du", "de", "d'"})
-POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 MAX_SEARCH_DEPTH = 4
+ACTOR_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AGENT_DEPS
 
 
-class FrameFinder:
+class FrameFinder(OppositionRules):
     """Read the trigger frames of one sentence."""
 
     def __init__(
@@ -150,7 +152,8 @@ class FrameFinder:
         if trigger.relation == "opposition":
             # "combattre contre X": X is the other side, not a third ally.
             trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
-        in_subject = any(t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for t in path[:-1])
+        # A trigger in the clause's subject or agent ("éclipsé par le boycott américain").
+        in_subject = any(t.dep_ in ACTOR_DEPS for t in path[:-1])
         if nominal:
             self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
         else:
@@ -159,11 +162,30 @@ class FrameFinder:
         # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
         roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
         self.marked_partners(frame, search_root, trigger, roles, skip_subject=search_root == verb)
-        if nominal and not in_subject and not frame.partners:
+        if nominal and trigger.mutual:
+            # "la tension qui règne entre X et Y": the noun's own relative clause.
+            for clause in self.relative_clauses(token, RELATIVE_SUBJECTS, "nsubj"):
+                self.marked_partners(frame, clause, trigger, frozenset(), skip_subject=True)
+        owned = nominal and {m.entity for m in frame.partners} <= {
+            m.entity for m in self.owners(token)
+        }
+        if nominal and not in_subject and owned:
+            # Partners that are only the conflict's own authors ("la guerre menée par X")
+            # do not make the subject who speaks of it a side.
             if self.onlooker_subject(token, verb, trigger):
                 frame.agents = self.owners(token)  # "la guerre du Soudan": its own sides only
+                frame.partners = []
         if owner is not None and not frame.agents:
             frame.agents = self.parties.agents(owner)
+        if nominal and trigger.relation == "opposition" and not frame.partners:
+            # "le soutien à Y dans la guerre menée par X": Y is X's other side; the
+            # clause's subject (who supports) is no side of it.
+            owners = self.owners(token)
+            supported = self.supported(token, verb) if owners else []
+            if supported:
+                frame.agents, frame.partners = owners, supported
+        if nominal and trigger.relation == "opposition" and self.is_detached(token, verb):
+            frame.agents = self.last_actor(token)
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
             joint = self.joint_subjects(verb)
@@ -193,6 +215,12 @@ class FrameFinder:
         patients = self.parties.patients(verb)
         if "obj" in trigger.partners:
             frame.partners += patients
+            if not patients and not trigger.visit:
+                # "a accusé Pékin", "a rencontré Rabat": the object a relation is with is
+                # an actor; a place is what a visit reaches ("a visité Rabat").
+                frame.partners += self.capital_objects(verb)
+            if not patients and trigger.relation == "opposition":
+                frame.partners += self.own_agreement_partners(verb)
             if trigger.object_group and len(patients) >= 2:
                 frame.groups.append(patients)  # "la rencontre qui a réuni X et Y"
         elif not frame.agents:
@@ -214,6 +242,7 @@ class FrameFinder:
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
+        modifiers += self.carrier_modifiers(noun)
         for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
             role = self.parties.role(phrase)
             if role in trigger.partners:
@@ -225,6 +254,10 @@ class FrameFinder:
             # "le Japon, allié des États-Unis": said of Japan.
             frame.agents = self.parties.group(named)
             frame.partners += modifiers + complements
+            return
+        if trigger.mutual and not frame.partners and len(unique(modifiers + complements)) >= 2:
+            # "Le Japon a salué la coopération franco-allemande": its sides are named on it.
+            frame.agents = modifiers + complements
             return
         if in_subject or self.opposes(verb):
             # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
@@ -245,6 +278,21 @@ class FrameFinder:
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
+
+    def carrier_modifiers(self, noun: Token) -> list[Mention]:
+        """Return the demonyms of the noun a trigger complements (« programme de coopération
+        algéro-russe », « le plan d'aide américain »): they qualify the whole phrase."""
+        if noun.dep_ != "nmod" or self.parties.role(noun) != "de" or self.parse.is_root(noun):
+            return []
+        head = self.parse.head(noun)
+        if self.triggers.get(self.parse.folded[head.i]) or self.parties.mention(head):
+            return []
+        return [
+            m
+            for c in self.parse.children(head)
+            if c.dep_ == "amod" or (c.dep_ == "nmod" and not self.parties.role(c))
+            for m in self.parties.group(c)
+        ]
 
     def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
         """Return True when the clause's subject speaks of a conflict rather than fights it.
@@ -301,9 +349,18 @@ class FrameFinder:
                     frame.partners += group
 
     def opposes(self, verb: Token) -> bool:
-        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer")."""
+        """Return True when `verb` is itself a one-sided opposition ("condamner", "dénoncer").
+
+        A verb that opposes only with some objects ("lancer des frappes") launches what
+        it names: "lancer une attaque contre X" is the subject's attack.
+        """
         found = self.triggers.get(self.parse.folded[verb.i], {}).get("verb")
-        return found is not None and found.relation == "opposition" and not found.mutual
+        return (
+            found is not None
+            and found.relation == "opposition"
+            and not found.mutual
+            and not found.objects
+        )
 
     def belongs_to_other_trigger(self, token: Token, trigger: Token) -> bool:
         """Return True when the phrase at `token` hangs on another trigger noun."""
@@ -326,36 +383,32 @@ class FrameFinder:
         owner = self.parse.head(token)
         return owner == token or not self.triggers.get(self.parse.folded[owner.i])
 
-    def opposing_frame(self, token: Token) -> Iterator[Frame]:
-        """Yield the opposition a "contre X" or "face à X" complement sets up."""
-        targets = self.parties.group(token)
-        if not targets or self.parse.is_root(token):
-            return
-        head = self.parse.head(token)
-        verb = clause_head(head, self.parse)
-        path = path_to(head, verb, self.parse)
-        stance = polarity(path, self.parse, verbal_trigger=False)
-        if stance == NEGATED:
-            return
-        agents = self.owners(head) if head != verb else []
-        if not agents and (head == verb or not self.opposes(verb)):
-            agents = self.parties.agents(verb)  # not who condemns "l'attaque contre X"
-        if not agents and has_possessive(path, verb, self.parse):
-            agents = self.previous_subject()
-        marker = next(c for c in self.parse.children(token) if c.dep_ == "case")
-        yield Frame(
-            "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
-        )
-
     def owners(self, noun: Token) -> list[Mention]:
-        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc")."""
+        """Return the parties a noun's demonyms and "de" complements name ("la lutte du Maroc"),
+        and the agent of a participle on it ("la guerre menée par X")."""
         found = []
         for child in self.parse.children(noun):
             role = self.parties.role(child)
             if child.dep_ == "amod" or (child.dep_ == "nmod" and role in ("", "de")):
                 found += self.parties.group(child)
+            elif child.dep_ == "acl" and self.parties.is_passive_participle(child):
+                found += [
+                    party
+                    for grandchild in self.parse.children(child)
+                    if grandchild.dep_ == "obl:agent"
+                    for party in self.parties.group(grandchild)
+                ]
         return found
 
+    def capital_objects(self, verb: Token) -> list[Mention]:
+        """Return the states of the capitals that are the object of `verb`."""
+        found = []
+        for child in self.parse.children(verb):
+            if child.dep_ in OBJECT_DEPS and not self.parties.role(child):
+                state = self.parties.capital_state(child)
+                if state is not None:
+                    found.append(state)
+        return found
 
 def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> Iterator[Token]:
     """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
@@ -369,16 +422,6 @@ def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> I
         yield token
         if depth < MAX_SEARCH_DEPTH:
             stack.extend((child, depth + 1) for child in parse.children(token))
-
-
-def is_possessed(token: Token, parse: SentenceParse) -> bool:
-    """Return True when `token` has a possessive determiner ("leur conflit")."""
-    return any(c.dep_ == "det" and parse.folded[c.i] in POSSESSIVES for c in parse.children(token))
-
-
-def has_possessive(path: list[Token], verb: Token, parse: SentenceParse) -> bool:
-    """Return True when the clause speaks of "son"/"leur" something (its owner named before)."""
-    return any(is_possessed(t, parse) for t in [*path, *parse.children(verb)])
 
 
 __all__ = ["ASSERTED", "Frame", "FrameFinder"]

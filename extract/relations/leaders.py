@@ -89,12 +89,13 @@ class LeaderRelations:
             return [p for c in agents for p in self.persons(c)]
         if self.passive(verb):
             return []
-        return [p for c in children if c.dep_ in SUBJECT_DEPS for p in self.persons(c)]
+        return self.clause_persons(verb)
 
     def verb_led(self, verb: Token) -> list[Mention]:
         """Return who is led: the noun a participle qualifies, a passive subject, an object."""
         children = self.parse.children(verb)
-        if verb.dep_ in PARTICIPLE_DEPS and not self.parse.is_root(verb):
+        subject = any(c.dep_ in SUBJECT_DEPS for c in children)
+        if verb.dep_ in PARTICIPLE_DEPS and not subject and not self.parse.is_root(verb):
             return self.party(self.parse.head(verb), modifiers=True)
         if self.passive(verb):
             return [p for c in children if c.dep_ in PASSIVE_DEPS for p in self.party(c)]

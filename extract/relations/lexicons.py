@@ -5,6 +5,7 @@
 - `affiliation_heads`: nouns naming a post ("chef", "ministre", "homologue"),
 - `modality`: negation and hedging markers,
 - `capitals`: capitals that stand for their government ("la mission de Tel-Aviv"),
+- `combining_forms`: first parts of compound demonyms ("franco-allemande"),
 - `bystander_heads`: nouns for people whose demonym says where they come from, not
   which state acts ("la presse marocaine", "des touristes français").
 
@@ -118,6 +119,30 @@ def affiliation_heads() -> frozenset[str]:
     return frozenset(
         fold(form) for row in read_lexicon("affiliation_heads") for form in row_forms(row)
     )
+
+
+@cache
+def combining_forms() -> dict[str, str]:
+    """Return the folded first parts of compound demonyms → ISO code ("franco" → "FR")."""
+    return {fold(row["form"]): row["code"] for row in read_lexicon("combining_forms")}
+
+
+@cache
+def demonym_table() -> dict[str, str]:
+    """Return folded demonym → ISO code; a demonym two states share goes to its usual one.
+
+    The usual reading is the state for which it is not a `secondary_demonyms` form
+    ("congolais": RDC), as the countries component reads it.
+    """
+    table: dict[str, str] = {}
+    rows = read_lexicon("countries")
+    for primary in (True, False):
+        for row in rows:
+            secondary = set(row.get("secondary_demonyms", ()))
+            for form in row.get("demonyms", []):
+                if (form in secondary) != primary:
+                    table.setdefault(fold(form), row["code"])
+    return table
 
 
 @cache

@@ -18,6 +18,7 @@ from graph.vocabulary import RELATIONS
 
 from ..records import Mention
 from .parse import NameSpan
+from .parse_repair import opens_with_source
 from .parties import SentenceParties
 from .posts import COORDINATORS, DETERMINERS, affiliation_words
 
@@ -99,12 +100,18 @@ class OwnerRelations:
         return found
 
     def phrase_owners(self, noun: Token) -> list[Mention]:
-        """Return the countries a description names: its demonyms and "de" complements.
+        """Return the owners a description names: its demonyms and "de" complements.
 
         Read off the whole phrase, not only the noun's children: the parser often hangs a
         demonym on the adjective before it ("le mouvement chiite libanais").
         """
-        found = []
+        found = [
+            own
+            for child in self.parties.parse.children(noun)
+            if self.parties.role(child) == "de"
+            and (own := self.parties.own(child)) is not None
+            and own.type == "organization"
+        ]  # "la Minusma, la mission de l'ONU au Mali"
         for token in noun.subtree:
             own = self.parties.own(token)
             if own is None or own.type != "country" or token.i == noun.i:
@@ -118,19 +125,25 @@ class OwnerRelations:
     def apposed_noun(self, span: NameSpan) -> Token | None:
         """Return the noun of ", l'agence française de ..." right after a name, if it is one.
 
-        The parser often makes such an apposition a conjunct; one followed by "et" is an
-        item of a list ("la DGSN, la police marocaine et la gendarmerie"), not a description.
+        The parser often makes such an apposition a conjunct or a second subject. One
+        followed by "et" is an item of a list ("la DGSN, la police marocaine et la
+        gendarmerie"), one after a fronted source is a new clause ("Selon l'ONU, l'armée
+        rwandaise a soutenu ..."), and so is a subject no comma closes.
         """
         i = self.past_acronym(span.end)
         if i + 2 >= self.sent.end or self.folded[i] != "," or self.folded[i + 1] not in DETERMINERS:
             return None
+        if opens_with_source(self.sent) and "," not in self.folded[self.sent.start : i]:
+            return None
         noun = self.parties.parse.token(i + 2)
+        after = noun.right_edge.i + 1
+        word_after = self.folded[after] if after < self.sent.end else ""
+        if word_after in COORDINATORS:
+            return None
         root = span.root
         head = self.parties.parse.head
-        if noun.dep_ in ARGUMENT_DEPS and not (noun.dep_ == root.dep_ and head(noun) == head(root)):
-            return None  # "Selon l'ONU, l'armée rwandaise a soutenu ...": a new clause
-        after = noun.right_edge.i + 1
-        if after < self.sent.end and self.folded[after] in COORDINATORS:
+        same_slot = noun.dep_ == root.dep_ and head(noun) == head(root)
+        if noun.dep_ in ARGUMENT_DEPS and not same_slot and word_after != ",":
             return None
         return noun
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
-from .control import misparsed_apposition
+from .compounds import compound_mentions
+from .control import misparsed_apposition, stray_demonym
 from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
 from .officials import is_post, member_posts, post_holder
 from .parse import DocWords, NameSpan, SentenceParse
@@ -33,6 +34,11 @@ CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 # Modifiers of a common noun that can name who the noun belongs to.
 MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Words that restate the phrase before them by naming its members.
+RESTATEMENT_MARKERS = (("c'", "est", "-", "a", "-", "dire"), ("c'est-a-dire",), ("a", "savoir"))
+# What may stand between a name and the "qui" that refers to it: "X [Y], qui".
+ANTECEDENT_GAP = frozenset({",", "(", ")", "[", "]"})
 # Slots where a bare capital names its government rather than a place.
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
 NOMINAL_DEPS = frozenset(
@@ -88,12 +94,24 @@ class SentenceParties:
         self.holders: dict[int, Mention | None] = {}
         self.at: dict[int, Mention] = {}
         self.spans: dict[Mention, NameSpan] = {}
-        # Longer mentions first, so a name wins over a shorter mention nested in it.
+        # "les deux pays" is two mentions on one span: the first is indexed, these follow it.
+        self.alike: dict[Mention, list[Mention]] = {}
+        # Longer mentions first, so a name wins over a shorter mention nested in it; but a
+        # place that holds a country ("l'État chinois" read as a place) gives way to it.
         for mention in sorted(mentions, key=lambda m: m.start_char - m.end_char):
+            if mention.type == "location" and holds_country(mention, mentions):
+                continue
             bounds = words.token_range(mention.start_char, mention.end_char)
             if bounds is None:
                 continue
             span = self.spans[mention] = NameSpan(*bounds, self.parse)
+            first = self.at.get(span.start)
+            if first is not None and (first.start_char, first.end_char) == (
+                mention.start_char,
+                mention.end_char,
+            ):
+                self.alike.setdefault(first, []).append(mention)
+                continue
             for i in range(span.start, span.end):
                 self.at.setdefault(i, mention)
         self.capitals = capitals()
@@ -146,11 +164,14 @@ class SentenceParties:
 
     def parties(self, token: Token, *, depth: int = 0) -> list[Mention]:
         """Return the parties one phrase stands for (without its coordinated phrases)."""
+        compound = self.compound_states(token)
+        if compound:
+            return compound  # « franco-allemande »: both states
         own = self.own(token)
         if own is not None:
             if own.type == "person":
-                return [own, *self.represented(token)]
-            return [own]
+                return [own, *self.represented(token), *self.apposed_people(token)]
+            return [own, *self.alike.get(own, ())]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
         if self.folded[token.i] in bystander_heads():
@@ -181,17 +202,49 @@ class SentenceParties:
         Bureau politique ») does not make its body act.
         """
         mention = self.mention(name)
-        root = self.spans[mention].root if mention in self.spans else name
+        root = self.name_root(mention) if mention in self.spans else name
+        if root.dep_ == "appos" and self.is_person(self.head(root)):
+            root = self.head(root)  # « X, ministre, Y, PDG de Z »: the parser hangs all on X
         posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
         posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
         found = []
         for post in posts:
-            if self.folded[post.i] in member_posts():
+            if self.folded[post.i] in member_posts() or self.name_before(post) != mention:
                 continue
             # A post names its body deep (« directeur des achats du ministère marocain »).
             states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
             self.official_states.update(key(m) for m in states)
             found += states
+        return found
+
+    def apposed_people(self, name: Token) -> list[Mention]:
+        """Return the people of an enumeration the parser hung on a name as appositions."""
+        mention = self.mention(name)
+        found = []
+        for child in self.children(self.name_root(mention)):
+            other = self.mention(child)
+            if child.dep_ == "appos" and self.is_person(child) and other != mention:
+                found += [other, *self.represented(child)]
+        return found
+
+    def is_person(self, token: Token) -> bool:
+        """Return True when `token` is part of a person's name."""
+        mention = self.mention(token)
+        return mention is not None and mention.type == "person"
+
+    def name_before(self, post: Token) -> Mention | None:
+        """Return the person named last before `post`: the one a post after a name is about."""
+        for i in range(post.i - 1, self.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is not None and mention.type == "person":
+                return mention
+        return None
+
+    def compound_states(self, token: Token) -> list[Mention]:
+        """Return the states of a compound demonym at `token` (`compounds`), as mentions."""
+        sent = next(iter(self.at.values())).sent if self.at else 0
+        found = compound_mentions(token, self.parse, sent)
+        self.states.extend(found)  # the document gets the country if it lacks it
         return found
 
     def is_post(self, token: Token) -> bool:
@@ -233,7 +286,28 @@ class SentenceParties:
             found.extend(self.parties(conjunct, depth=depth))
         for item in list_continuation(token, self):
             found.extend(self.group(item, depth=depth))
+        if not found and depth == 0:
+            found = self.restated(token)
         return unique(found)
+
+    def restated(self, token: Token) -> list[Mention]:
+        """Return the names a phrase is restated as ("les pays voisins, c'est-à-dire X et Y").
+
+        The parser hangs the restatement anywhere; the words say what it restates: the
+        phrase right before "c'est-à-dire" or "à savoir".
+        """
+        end = token.right_edge.i + 1
+        if end < self.sent.end and self.folded[end] == ",":
+            end += 1
+        for marker in RESTATEMENT_MARKERS:
+            after = end + len(marker)
+            if tuple(self.folded[end:after]) == marker and after < self.sent.end:
+                start = self.at.get(after) or self.at.get(after + 1)
+                if start is None:
+                    return []
+                first = self.spans[start].root
+                return [m for m in self.group(first) if m.type in GRAPH_ENTITY_TYPES]
+        return []
 
     def conjuncts(self, token: Token) -> list[Token]:
         """Return the phrases coordinated with `token`, or with any word of its mention.
@@ -267,16 +341,20 @@ class SentenceParties:
         for child in self.children(verb):
             if child.dep_ in SUBJECT_DEPS and self.passive_subject(verb, child):
                 has_subject = True
-            elif (
-                child.dep_ in SUBJECT_DEPS
-                and self.mention(child) is None
-                and misparsed_apposition(child, self.parse)
+            elif child.dep_ in SUBJECT_DEPS and (
+                (self.mention(child) is None and misparsed_apposition(child, self.parse))
+                or stray_demonym(child, self.parse)
             ):
                 continue  # "X, deux alliés de Y, ont signé": Y is not a subject
             elif child.dep_ in SUBJECT_DEPS:
                 has_subject = True
                 if self.folded[child.i] in RELATIVE_PRONOUNS and verb.dep_ == "acl:relcl":
                     found.extend(self.group(self.head(verb)))
+                elif self.folded[child.i] in RELATIVE_PRONOUNS:
+                    found.extend(self.antecedent(child))
+                elif self.folded[child.i] in SUBJECT_PRONOUNS and verb.dep_ == "conj":
+                    # "X a réaffirmé ... et il a rejeté ...": the pronoun is X.
+                    found.extend(self.agents(self.head(verb)))
                 else:
                     found.extend(self.group(child))
             elif child.dep_ in AGENT_DEPS or (self.role(child) == "par" and self.is_passive(verb)):
@@ -287,6 +365,21 @@ class SentenceParties:
         if not has_subject and verb.dep_ in CONTROLLED_DEPS and not self.parse.is_root(verb):
             return self.agents(self.head(verb))
         return unique(found)
+
+    def antecedent(self, pronoun: Token) -> list[Mention]:
+        """Return the party a relative pronoun the parser cut from its noun stands for.
+
+        "l'Organisation ... [OMPI], qui s'oppose au régime": a bracket can make the
+        relative clause a sentence of its own; its "qui" still means the name right
+        before it, past commas and brackets only.
+        """
+        i = pronoun.i - 1
+        while i >= self.sent.start and self.folded[i] in ANTECEDENT_GAP:
+            i -= 1
+        if i < self.sent.start or i == pronoun.i - 1:
+            return []  # "X qui": the parser would have made it a relative clause
+        party = self.own(self.parse.token(i))
+        return [party] if party is not None else []
 
     def patients(self, verb: Token) -> list[Mention]:
         """Return who undergoes the clause of `verb`: its object, or the subject of a passive.
@@ -310,6 +403,13 @@ class SentenceParties:
                     found.extend(self.group(child))
         return unique(found)
 
+    def is_passive_participle(self, token: Token) -> bool:
+        """Return True for a participle with an agent and no subject ("menée par X")."""
+        children = self.children(token)
+        return any(c.dep_ in AGENT_DEPS for c in children) and not any(
+            c.dep_ in ANY_SUBJECT_DEPS for c in children
+        )
+
     def passive_subject(self, verb: Token, subject: Token) -> bool:
         """Return True for a subject the parser left active on a passive verb with an agent.
 
@@ -326,6 +426,15 @@ class SentenceParties:
     def subject_of(self, sent: Span) -> list[Mention]:
         """Return the parties of the main subject of a sentence."""
         return self.agents(sent.root)
+
+
+def holds_country(place: Mention, mentions: list[Mention]) -> bool:
+    """Return True when a place mention contains a country mention ("État chinois")."""
+    return any(
+        m.type == "country" and place.start_char <= m.start_char and m.end_char <= place.end_char
+        for m in mentions
+        if m is not place
+    )
 
 
 def list_continuation(token: Token, parties: SentenceParties) -> list[Token]:

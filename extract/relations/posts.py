@@ -71,7 +71,10 @@ class PostFinder:
 
     def is_post(self, token: Token) -> bool:
         """Return True for a post noun outside any mention ("chef", "ministre")."""
-        return self.folded[token.i] in self.heads and self.parties.mention(token) is None
+        word = self.folded[token.i]
+        if word.startswith("ex-"):
+            word = word[3:]  # "ex-Première ministre", "l'ex-ministre"
+        return word in self.heads and self.parties.mention(token) is None
 
     def person_at(self, i: int) -> bool:
         """Return True when token `i` is part of a person's name."""
@@ -178,7 +181,7 @@ class PostFinder:
         start = i
         while i < self.sent.end and i - start <= MAX_GAP:
             word = self.folded[i]
-            if (articles and word in DETERMINERS) or word in self.before_post:
+            if (articles and word in DETERMINERS) or word.removeprefix("ex-") in self.before_post:
                 i += 1
             elif word.isdigit() and i + 1 < self.sent.end and self.folded[i + 1] == "ans":
                 i += 3 if i + 2 < self.sent.end and self.folded[i + 2] == "," else 2
@@ -270,6 +273,8 @@ class PostFinder:
         last = self.parties.parse.token(i)
         if last.dep_ == "cc":
             return None  # "le ministre qatari et X": X is someone else
+        if last.dep_ == "case":
+            return None  # "des agents indiens au meurtre de X": X is a complement, no agent
         for candidate in [last, *last.ancestors]:
             if (
                 candidate.i > last.i

@@ -4,7 +4,8 @@
 before a name or inside a hyphenated word: "Le ministre de la Défense letton | Andris
 Spruds a visité", "chef d'état | -major des armées". The post is then in one sentence and
 the name it describes in the next, and no relation can join them. The parser keeps the
-bounds it is given, so this component, run before it, marks as "not a sentence start"
+bounds it is given (all but a few: it still cuts where its stack runs empty, as before
+a closing "»"), so this component, run before it, marks as "not a sentence start"
 every token that follows no sentence-final punctuation (".", "!", "?", "…", possibly
 closed by a quote or a bracket), and every comma, closing mark or lower-case word, which
 never opens a French sentence ("A., 46 ans"). Line breaks stay sentence starts (the
@@ -13,6 +14,7 @@ layout component sets them).
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +23,20 @@ FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING = frozenset({"»", '"', "”", ")", "]", "’"})
 NEVER_FIRST = frozenset({",", ";", ":", ")", "]", "»", "”", "%"})
 NOT_A_START = -1
+# What a word is to a sentence bound, as bits, cached by its orth id: words repeat.
+ENDS, CLOSES, NOT_FIRST = 1, 2, 4
+WORD_KINDS: dict[int, int] = {}
+MAX_WORD_KINDS = 200_000
+
+
+def word_kind(text: str) -> int:
+    """Return the bits of a word: ends a sentence, closes a quote, never opens one."""
+    kind = ENDS if text in FINAL else 0
+    if text in CLOSING:
+        kind |= CLOSES
+    if text in NEVER_FIRST or text[:1].islower():
+        kind |= NOT_FIRST
+    return kind
 
 
 class SentenceBounds:
@@ -32,33 +48,34 @@ class SentenceBounds:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2 or doc.has_annotation("DEP"):
             return doc  # a parsed doc keeps the parser's bounds
+        if len(WORD_KINDS) > MAX_WORD_KINDS:
+            WORD_KINDS.clear()
         # spaCy stores -1 ("not a start") as an unsigned integer: read it signed.
-        starts = doc.to_array([SENT_START]).reshape(-1).view("int64")
-        columns = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+        starts = doc.to_array([SENT_START]).reshape(-1).view("int64").tolist()
+        orths, spaces = doc.to_array([ORTH, IS_SPACE]).T.tolist()
         strings = doc.vocab.strings
-        texts = [strings[orth] for orth in columns[0]]
-        spaces = columns[1]
-        previous: list[str] = []  # the last two words, skipping space tokens
-        for i, text in enumerate(texts):
-            if i > 0 and starts[i] != 1 and not spaces[i]:
-                if not opens_sentence(text, previous):
-                    starts[i] = NOT_A_START
-            if not spaces[i]:
-                previous = [*previous[-1:], text]
-        doc.from_array([SENT_START], starts.reshape(-1, 1).view("uint64"))
+        last = before = 0  # the kinds of the two words before, space tokens skipped
+        for i, (orth, space) in enumerate(zip(orths, spaces, strict=True)):
+            if space:
+                continue
+            kind = WORD_KINDS.get(orth)
+            if kind is None:
+                kind = WORD_KINDS[orth] = word_kind(strings[orth])
+            if i > 0 and starts[i] != 1 and not opens_sentence(kind, last, before):
+                starts[i] = NOT_A_START
+            last, before = kind, last
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").view("uint64")[:, None])
         return doc
 
 
-def opens_sentence(text: str, previous: list[str]) -> bool:
-    """Return True when a word may open a sentence, given the words before it."""
-    if text in NEVER_FIRST or text[:1].islower():
+def opens_sentence(kind: int, last: int, before: int) -> bool:
+    """Return True when a word may open a sentence, given the kinds of the two words before.
+
+    The first word of a doc has no word before (kinds 0) and is left to the parser.
+    """
+    if kind & NOT_FIRST:
         return False
-    if not previous:
-        return True
-    last = previous[-1]
-    if last in FINAL:
-        return True
-    return last in CLOSING and len(previous) > 1 and previous[0] in FINAL
+    return bool(last & ENDS) or (bool(last & CLOSES) and bool(before & ENDS))
 
 
 @Language.factory("coopgraph_sentence_bounds", assigns=["token.is_sent_start"])
