@@ -349,26 +349,43 @@ def merge_organisations(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Return node id → id it merges into, for organisations sharing an alias.
 
     The surviving id is the shortest (an acronym's), then the first in order, so the
-    result does not depend on the order documents arrived in.
+    result does not depend on the order documents arrived in. Two organisations of
+    different states never merge, whatever they share: « DGSN » names Morocco's police
+    (`org:dgsn-ma`, country_code MA) and Algeria's (`org:dgsn-dz`, DZ); an alias that
+    organisations of two states share merges nothing.
+
+    >>> def org(alias, code):
+    ...     return {"type": "organization", "aliases": {alias: None}, "country_code": code}
+    >>> nodes = {"org:dgsn-ma": org("DGSN", "MA"), "org:dgsn-dz": org("DGSN", "DZ"),
+    ...     "org:dgsn": org("dgsn", "")}
+    >>> merge_organisations(nodes)  # and « dgsn » from a third article is neither for sure
+    {}
     """
     by_alias: dict[str, list[str]] = defaultdict(list)
-    for node_id, node in nodes.items():
+    for node_id in sorted(nodes):
+        node = nodes[node_id]
         if node["type"] == "organization":
             for alias in node["aliases"]:
                 by_alias[alias.casefold()].append(node_id)
     parent = {n: n for n in nodes}
+    states = {n: {nodes[n].get("country_code", "")} - {""} for n in nodes}
 
     def find(n: str) -> str:
         while parent[n] != n:
             n = parent[n]
         return n
 
-    for ids in by_alias.values():
+    for alias in sorted(by_alias):
+        ids = by_alias[alias]
+        if len(set().union(*(states[n] for n in ids))) > 1:
+            continue  # an alias of two states' organisations names neither for sure
         for other in ids[1:]:
             ra, rb = find(ids[0]), find(other)
-            if ra != rb:
-                keep, drop = sorted((ra, rb), key=lambda n: (len(n), n))
-                parent[drop] = keep
+            if ra == rb or (states[ra] and states[rb] and states[ra] != states[rb]):
+                continue
+            keep, drop = sorted((ra, rb), key=lambda n: (len(n), n))
+            parent[drop] = keep
+            states[keep] |= states[drop]
     return {n: find(n) for n in nodes if find(n) != n}
 
 
