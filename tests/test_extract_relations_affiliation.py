@@ -33,7 +33,8 @@ POSTS = [
     (
         "Le directeur général de la police nationale française, M. Pierre Martin, "
         "a signé le texte.",
-        {("person:pierre-martin", FR, AFF)},
+        # the French police is a known organisation; the demonym states whose it is
+        {("person:pierre-martin", "org:police-nationale", AFF), ("org:police-nationale", FR, PART)},
     ),
     (
         "Le président russe, Vladimir Poutine, a déclaré que la guerre continuerait.",
@@ -128,7 +129,7 @@ POSTS = [
 LEADERS = [
     (
         "L’Union africaine, présidée par Moussa Diarra, a condamné le coup d’État.",
-        {("person:moussa-diarra", "org:union-africaine", AFF)},
+        {("person:moussa-diarra", "org:ua", AFF)},
     ),
     (
         "Le gang Grand Ravine, dirigé par Jean Pierre Hilaire, contrôle la route.",
@@ -136,7 +137,7 @@ LEADERS = [
     ),
     (
         "Marie Martin préside le Comité international de la Croix-Rouge.",
-        {("person:marie-martin", "org:comite-international-de-la-croix-rouge", AFF)},
+        {("person:marie-martin", "org:cicr", AFF)},
     ),
     (
         "Pierre Durand représente la France au Conseil de sécurité.",
@@ -167,7 +168,7 @@ LEADERS = [
     (
         "Omar Sy, le Premier ministre de l’île qui exerce actuellement la présidence tournante "
         "de l’Union africaine, a parlé.",
-        {("person:omar-sy", "org:union-africaine", AFF)},
+        {("person:omar-sy", "org:ua", AFF)},
     ),
     # A state presiding a council is not its member by that: persons only.
     ("La France exerce la présidence du Conseil de sécurité.", set()),
@@ -214,7 +215,7 @@ NEAR_MISSES = [
     (
         "Le général Paul Roy, ancien chef de l’armée française, et le colonel Marc Petit ont "
         "assisté à la cérémonie.",
-        {("person:paul-roy", FR, AFF)},
+        {("person:paul-roy", "org:armee-francaise", AFF), ("org:armee-francaise", FR, PART)},
     ),
     # "et le chef d'état-major" is someone else: the chain of posts stops.
     (
@@ -244,8 +245,14 @@ NEAR_MISSES = [
     ),
     # A movement speaking for a people is not its state's; a new clause is no apposition.
     ("L’Organisation de libération du peuple iranien (OLPI) a manifesté à Paris.", set()),
-    ("D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.", set()),
-    ("D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.", set()),
+    (
+        "D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.",
+        {("org:armee-russe", "country:RU", PART)},  # the demonym's; nothing with the OTAN
+    ),
+    (
+        "D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.",
+        {("org:armee-russe", "country:RU", PART)},
+    ),
     ("La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.", set()),
 ]
 
