@@ -7,9 +7,10 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_prefix_regex
 
 from .blas import numpy_blas
-from .entities import countries, layout, periphrases, resolver  # noqa: F401  (factories)
+from .entities import countries, layout, organisations, periphrases, resolver  # noqa: F401  (factories)
 from .errors import MissingDependencyError
 from .relations import extractor, parse_repair, sentence_bounds  # noqa: F401  (factories)
 
@@ -26,11 +27,13 @@ MODEL_COMPONENTS = ["tok2vec", "ner", "parser"]
 OUR_COMPONENTS = (
     "coopgraph_parse_repair",
     "coopgraph_countries",
+    "coopgraph_organisations",
     "coopgraph_entities",
     "coopgraph_periphrases",
     "coopgraph_relations",
 )
 PIPELINE_META = "coopgraph_model"
+GLUED_COURTESY_TITLE = r"M\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
 
 
 def load_model(name: str = MODEL, **kwargs) -> Language:
@@ -60,6 +63,11 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
     # Marks a pipeline worker processes can rebuild by name (see `extract.engine.parallel`).
     nlp.meta[PIPELINE_META] = model
+    # « M.Frédéric Veaux »: a courtesy title glued to the name is split off, as the
+    # space a careless page dropped would have done.
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        [*nlp.Defaults.prefixes, GLUED_COURTESY_TITLE]
+    ).search
     nlp.add_pipe("coopgraph_layout", first=True)
     # Before the parser: it keeps the bounds it is given (see `extract.relations.sentence_bounds`).
     nlp.add_pipe("coopgraph_sentence_bounds", after="coopgraph_layout")

@@ -157,7 +157,7 @@ class GraphBuilder:
         """Return the graph of everything added so far."""
         if not self.nodes:
             log.warning("no entities in %d document(s): the graph is empty", self.documents)
-        merged = merge_organisations(self.nodes)
+        merged = {**merge_organisations(self.nodes), **merge_people(self.nodes)}
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for node_id in sorted(self.nodes):
             groups[merged.get(node_id, node_id)].append(self.nodes[node_id])
@@ -259,6 +259,62 @@ def combine_edge(G: nx.Graph, a: str, b: str, edge: dict[str, Any], doc_ids: lis
         hedged=len(set(edge["hedged"])),
         **date_span(edge["dates"]),
     )
+
+
+# Lower-case particles a name is written with or without (« Charles de Gaulle », « de Gaulle »).
+NAME_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "la", "le", "al", "el", "ibn", "van", "von", "der", "da", "dos", "di"}
+)
+
+
+def merge_people(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Return person id → id it merges into, across documents.
+
+    Ids are slugs, so case and accents already agree. Two ids that differ only by
+    particles are one person (« person:charles-de-gaulle », « person:charles-gaulle »);
+    a shorter name whose words are part of exactly one longer person's name of the
+    corpus is that person (« person:hammouchi » → « person:abdellatif-hammouchi »). With
+    two candidates (« Emmanuel Macron », « Brigitte Macron »), « Macron » stays apart.
+
+    >>> people = dict.fromkeys(["person:macron", "person:emmanuel-macron", "person:de-gaulle",
+    ...     "person:charles-de-gaulle", "person:gaulle"], {"type": "person"})
+    >>> for short, full in sorted(merge_people(people).items()):
+    ...     print(short, "->", full)
+    person:de-gaulle -> person:charles-de-gaulle
+    person:gaulle -> person:charles-de-gaulle
+    person:macron -> person:emmanuel-macron
+    """
+    words = {
+        node_id: tuple(w for w in node_id.split(":", 1)[1].split("-") if w not in NAME_PARTICLES)
+        for node_id, node in nodes.items()
+        if node["type"] == "person" and node_id.startswith("person:")
+    }
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for node_id, parts in words.items():
+        if parts:
+            by_words[parts].append(node_id)
+    # One id per particle-free name: the longest (with its particles), then the first.
+    canonical = {
+        parts: sorted(ids, key=lambda n: (-len(n), n))[0] for parts, ids in by_words.items()
+    }
+    merged = {}
+    for parts, target in canonical.items():
+        longer = [
+            other
+            for other in canonical
+            if len(other) > len(parts)
+            and any(other[i : i + len(parts)] == parts for i in range(len(other) - len(parts) + 1))
+        ]
+        if len(longer) == 1:
+            target = canonical[longer[0]]
+        for node_id in by_words[parts]:
+            if node_id != target:
+                merged[node_id] = target
+    for node_id, target in merged.items():
+        while target in merged:  # a chain: « Hammouchi » → « A. Hammouchi » → the full name
+            target = merged[target]
+        merged[node_id] = target
+    return merged
 
 
 def merge_organisations(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:

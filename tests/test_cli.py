@@ -20,7 +20,7 @@ def test_build_finds_the_seed_entities_once_each(seeds_graphml):
     G = nx.read_graphml(seeds_graphml)
     labels = {data["label"]: node for node, data in G.nodes(data=True)}
     assert labels["Abdellatif Hammouchi"] == "person:abdellatif-hammouchi"
-    assert labels["DGSN"] == "org:dgsn"
+    assert labels["DGSN"] == "org:dgsn-ma"
     assert labels["Qatar"] == "country:QA"
     assert labels["Israël"] == "country:IL"
     assert labels["Maroc"] == "country:MA"

@@ -38,7 +38,7 @@ CASES = [
         "La Direction générale de la sécurité nationale et de la surveillance du territoire "
         "(DGSN-DGST) du Maroc a démantelé une cellule.",
         {
-            "org:dgsn": ("Direction générale de la sécurité nationale", "DGSN"),
+            "org:dgsn-ma": ("Direction générale de la sécurité nationale", "DGSN"),
             "org:dgst": ("DGST",),
         },
     ),
@@ -56,3 +56,27 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_organisations_and_their_aliases(docs, text, expected):
     assert orgs(docs[text]) == expected
+
+
+RULE_CASES = [
+    # an acronym the text spells as a common noun is no organisation, anywhere in the text
+    (
+        "Les organismes génétiquement modifiés (OGM) inquiètent le Maroc. Les OGM sont interdits.",
+        {},
+    ),
+    # nor is a title's abbreviation, a dateline, a place's code or a product
+    ("Le DG de la DGSN a reçu son homologue.", {"org:dgsn": ("DGSN",)}),
+    ("RABAT, 12 mars – Le Maroc a signé un accord avec le Qatar.", {}),
+    ("Les aéroports sont ceux de Bucarest (OTP) et de Cluj (CLJ).", {}),
+    ("Le système UNIX et la console Nintendo DS sont cités par le Maroc.", {}),
+    # an acronym that does not spell its name's initials, after a name read as an organisation
+    (
+        "L’Office central de lutte contre la criminalité (OCRTIS) a saisi deux tonnes.",
+        {"org:ocrtis": ("Office central de lutte contre la criminalité", "OCRTIS")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULE_CASES)
+def test_the_acronym_rule_keeps_to_names(nlp, text, expected):
+    assert orgs(nlp(text)) == expected

@@ -82,7 +82,7 @@ def test_furniture_entities_are_marked_and_left_out_of_the_graph(nlp):
         "country:QA": False,
         "country:TR": True,
         "country:DZ": True,
-        "org:dgsn": True,
+        "org:dgsn-ma": True,
     }
     record = doc_result(doc, Document(id="a", text=FURNITURE_TEXT)).to_dict()
     assert sorted(build_graph([record]).nodes) == ["country:MA", "country:QA"]
@@ -91,7 +91,7 @@ def test_furniture_entities_are_marked_and_left_out_of_the_graph(nlp):
         "country:MA",
         "country:QA",
         "country:TR",
-        "org:dgsn",
+        "org:dgsn-ma",
     ]
 
 

@@ -33,7 +33,7 @@ POSTS = [
     ),
     (
         "Kaja Kallas, haute représentante de l’Union européenne, a salué la décision.",
-        {("person:kaja-kallas", "org:union-europeenne", AFF)},
+        {("person:kaja-kallas", "org:ue", AFF)},
     ),
     (
         "Le porte-parole du gouvernement marocain, Mustapha Baitas, a démenti l’information.",

@@ -72,6 +72,7 @@ def test_the_pipeline_runs_the_ner_before_the_parser_and_no_tagger(nlp):
         "parser",
         "coopgraph_parse_repair",
         "coopgraph_countries",
+        "coopgraph_organisations",
         "coopgraph_entities",
         "coopgraph_periphrases",
         "coopgraph_relations",

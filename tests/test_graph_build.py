@@ -164,3 +164,43 @@ def test_a_relation_offset_that_cannot_be_a_text_position_is_an_error():
     bad = relation("country:MA", "country:QA", "cooperation", "Le Maroc et le Qatar.", -4)
     with pytest.raises(ValueError, match="'x': relation offset out of range: -4"):
         build_graph([{"id": "x", "entities": [MA, QA], "relations": [bad]}])
+
+
+def test_a_person_named_with_and_without_first_name_or_particle_is_one_node():
+    people = [
+        entity("person:charles-de-gaulle", "Charles de Gaulle", "person", ["Charles de Gaulle"]),
+        entity("person:charles-gaulle", "Charles Gaulle", "person", ["Charles Gaulle"]),
+        entity("person:gaulle", "Gaulle", "person", ["Gaulle"]),
+        entity("person:emmanuel-macron", "Emmanuel Macron", "person", ["Emmanuel Macron"]),
+        entity("person:brigitte-macron", "Brigitte Macron", "person", ["Brigitte Macron"]),
+        entity("person:macron", "Macron", "person", ["Macron"]),
+    ]
+    G = build_graph(
+        [
+            {
+                "id": str(i),
+                "entities": [person, MA],
+                "relations": [
+                    relation(person["id"], "country:MA", "affiliation", "Il sert le Maroc.", 0)
+                ],
+            }
+            for i, person in enumerate(people)
+        ]
+    )
+    assert sorted(n for n in G if n.startswith("person:")) == [
+        "person:brigitte-macron",
+        "person:charles-de-gaulle",
+        "person:emmanuel-macron",
+        "person:macron",  # two candidates: nothing says which Macron
+    ]
+    assert (
+        G.nodes["person:charles-de-gaulle"]["aliases"] == "Charles Gaulle|Charles de Gaulle|Gaulle"
+    )
+    assert G.edges["person:charles-de-gaulle", "country:MA"]["weight"] == 3.0
+
+
+def test_a_known_organisation_keeps_its_state_as_an_attribute_only():
+    fbi = entity("org:fbi", "FBI", "organization", ["FBI"], country_code="US")
+    G = build_graph([{"id": "a", "entities": [fbi], "relations": []}])
+    assert G.nodes["org:fbi"]["country_code"] == "US"
+    assert list(G.edges) == []

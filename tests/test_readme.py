@@ -53,6 +53,7 @@ def test_spacy_finds_our_factories_by_entry_point():
         "coopgraph_sentence_bounds",
         "coopgraph_parse_repair",
         "coopgraph_countries",
+        "coopgraph_organisations",
         "coopgraph_entities",
         "coopgraph_periphrases",
         "coopgraph_relations",

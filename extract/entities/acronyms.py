@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..lexicon import strip_accents
 from ..tokens import TokenTable
 from .mentions import Candidate, is_acronym
+from .name_spans import names_organisation  # noqa: F401  (re-exported for the resolver)
 
 # Short words an acronym usually skips ("Direction générale DE LA sécurité").
 SKIPPED_WORDS = frozenset(
@@ -47,6 +48,7 @@ SKIPPED_WORDS = frozenset(
 )
 WINDOW = 15  # tokens before the parenthesis where the long form may start
 PART_SEPARATORS = frozenset({"-", "/", "–"})
+BRACKETS = {"(": ")", "[": "]"}
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,9 @@ def matches_initials(acronym: str, text: str) -> bool:
 def acronym_parts(tokens: TokenTable, open_i: int) -> tuple[int, list[str]] | None:
     """Return (index of ")", [parts]) when "(" at `open_i` holds only acronyms, else None."""
     texts = tokens.texts
+    closing = BRACKETS.get(texts[open_i], ")")
     close = next(
-        (i for i in range(open_i + 1, min(open_i + 8, len(texts))) if texts[i] == ")"), None
+        (i for i in range(open_i + 1, min(open_i + 8, len(texts))) if texts[i] == closing), None
     )
     if close is None:
         return None
@@ -92,6 +95,26 @@ def long_form_before(tokens: TokenTable, open_i: int, acronym: str) -> tuple[int
             return None
         if text[:1].isupper() and matches_initials(acronym, tokens.span_text(start, end)):
             return start, end
+    return None
+
+
+def named_long_form(
+    tokens: TokenTable, open_i: int, acronym: str, name_ends: dict[int, int]
+) -> tuple[int, int] | None:
+    """Return the model's organisation name right before "(" when it starts as `acronym` does.
+
+    Not every acronym spells its name's initials: « Office français de lutte anti-drogue
+    (OFAST) ». A name the model reads as an organisation, ending at the parenthesis or a
+    few lower-case words before it, with the acronym's first letter, is its long form.
+    """
+    end = open_i
+    while end > 0 and end not in name_ends and open_i - end < 3 and tokens.texts[end - 1].islower():
+        end -= 1
+    start = name_ends.get(end)
+    if start is None or "\n" in tokens.span_text(start, open_i):
+        return None
+    if strip_accents(tokens.texts[start])[:1].upper() == acronym[:1]:
+        return start, open_i
     return None
 
 
@@ -120,20 +143,47 @@ def acronym_definitions(doc: Doc, tokens: TokenTable | None = None) -> list[Defi
     if tokens is None:
         tokens = TokenTable(doc)
     texts = tokens.texts
+    name_ends = {ent.end: ent.start for ent in doc.ents if ent.label_ == "ORG"}
     found = []
-    for i in [i for i, text in enumerate(texts) if text == "("]:
+    for i in [i for i, text in enumerate(texts) if text in BRACKETS]:
         inside = acronym_parts(tokens, i)
         if inside is not None:
             _, parts = inside
-            span = long_form_before(tokens, i, parts[0]) if len(parts) == 1 else None
+            span = None
+            if len(parts) == 1:
+                span = long_form_before(tokens, i, parts[0]) or named_long_form(
+                    tokens, i, parts[0], name_ends
+                )
             if len(parts) == 2:
                 span = coordinated_long_form(tokens, i, parts)
             if span is not None:
                 found.append(Definition(parts[0], *span))
-        elif i > 0 and is_acronym(texts[i - 1]):
+        elif i > 0 and texts[i] == "(" and is_acronym(texts[i - 1]):
             definition = reverse_definition(tokens, i)
             if definition is not None:
                 found.append(definition)
+    return found
+
+
+def common_noun_acronyms(tokens: TokenTable) -> set[str]:
+    """Return the acronyms the text spells out in lower case: « organismes génétiquement
+    modifiés (OGM) ». An acronym of a phrase no organisation noun heads is a common noun's.
+    """
+    found = set()
+    texts = tokens.texts
+    for i in [i for i, text in enumerate(texts) if text == "("]:
+        inside = acronym_parts(tokens, i)
+        if inside is None or len(inside[1]) != 1:
+            continue
+        acronym = inside[1][0]
+        for start in range(i - 1, max(i - WINDOW, 0) - 1, -1):
+            if "\n" in texts[start] or tokens.is_punct[start]:
+                break
+            text = tokens.span_text(start, i)
+            if texts[start][:1].islower() and matches_initials(acronym, text):
+                if not names_organisation(text):
+                    found.add(acronym)
+                break
     return found
 
 

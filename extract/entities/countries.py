@@ -19,7 +19,9 @@ Rules on top of the raw matches, all about shape and case:
 - a name that is also a first name or a common word ("Maurice", "Dominique", "Salvador",
   "Grenade", "Niger": flagged `ambiguous` in the lexicon) is not a country where the
   model reads a person ("Maurice a répondu");
-- the longest match wins ("Guinée-Bissau" over "Guinée", "Corée du Sud" over nothing).
+- the longest match wins ("Guinée-Bissau" over "Guinée", "Corée du Sud" over nothing);
+- a country name hyphened to a capitalised word that names no country is part of another
+  place's name ("Colombie-Britannique"): neither word is a country.
 """
 
 from __future__ import annotations
@@ -156,6 +158,24 @@ def longest_matches(matches: list[Match]) -> list[Match]:
     return sorted(result, key=lambda m: m[0])
 
 
+def without_compound_places(matches: list[Match], tokens: TokenTable) -> list[Match]:
+    """Drop the matches inside a compound place name: « Colombie-Britannique ».
+
+    A country name joined by a hyphen to a capitalised word that is no country name is
+    another place (« Colombie-Britannique », « Virginie-Occidentale »): neither part is a
+    country. Two country names so joined stay two (« France-Algérie »).
+    """
+    names = {m[0]: m for m in matches if m[4] == "COUNTRY"}
+    texts = tokens.texts
+    dropped: set[int] = set()
+    for start, end, *_rest in matches:
+        if start not in names or end + 1 >= len(texts) or texts[end] != "-":
+            continue
+        if texts[end + 1][:1].isupper() and (end + 1) not in names:
+            dropped.update((start, end + 1))
+    return [m for m in matches if m[0] not in dropped]
+
+
 class CountryRuler(SpanRuler):
     """A `SpanRuler` for country names and demonyms, with the case and glue rules above."""
 
@@ -217,9 +237,10 @@ class CountryRuler(SpanRuler):
         ]
         for i, code in glued_clitic_matches(self.glue_names, tokens):
             matches.append(self.as_match(i, i + 1, "COUNTRY", code))
+        matches = without_compound_places(longest_matches(matches), tokens)
         return [
             Span(doc, start, end, label=label, span_id=code)
-            for start, end, _, _, label, code in sorted(longest_matches(matches))
+            for start, end, _, _, label, code in sorted(matches)
         ]
 
 

@@ -25,26 +25,51 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from ..lexicon import read_lexicon
+from ..lexicon import read_lexicon, slugify
 from ..tokens import TokenTable
 from .countries import SPANS_KEY
 from .layout import FurnitureRules
-from .name_spans import ARTICLES, joined_entities, trim_range
+from .name_spans import (
+    ARTICLES,
+    NAME_PARTICLES,
+    is_title,
+    joined_entities,
+    names_organisation,
+    trim_range,
+)
+from .organisations import SPANS_KEY as ORGANISATIONS_KEY
+from .organisations import known_organisations
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 # A model designation: letters, an optional hyphen, digits ("TB-2", "F-16", "A320", "Su-35").
 PRODUCT_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?$")
 ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+CREDIT_IN_PARENTHESES = re.compile(r"\((?=[^()\n]*[A-Za-zÀ-ÿ]/[A-Za-zÀ-ÿ])[^()\n]{3,120}\)")
 RUBRIC_BARS = frozenset({"|", "•"})
 # Titles that only ever precede a person's name.
 COURTESY_TITLES = frozenset({"M.", "Mme", "Mlle", "MM.", "Mmes", "Dr", "Pr", "Me", "Mgr"})
 HEADING_MAX_TOKENS = 3
+PORTFOLIO_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
+PORTFOLIO_REACH = 8  # tokens back from « et de » where the first portfolio's head may be
+# A line opening with one of these words, then ":" or "/", credits a picture or a source.
+CREDIT_WORDS = frozenset(
+    {"photo", "photos", "crédit", "crédits", "credit", "illustration", "image", "images", "source"}
+)
+SENTENCE_END = frozenset(".!?…")
+UNSURE = "?"  # the key of an acronym the model calls MISC, until the document decides
+ACRONYM_MIN_LETTERS = 3  # an untagged two-letter capital word ("DG", "NB") names no one
+DATELINE_SEPARATORS = frozenset({",", "–", "—", "-"})
+# What follows « général de », « capitaine de »: part of the rank (« général d'Armée »).
+RANK_COMPLEMENTS = frozenset(
+    {"armée", "brigade", "division", "corps", "vaisseau", "frégate", "corvette", "escadre"}
+)
 SHOUTING_MIN_LETTERS = 12
 
 
@@ -89,7 +114,25 @@ def is_portfolio(tokens: TokenTable, start: int) -> bool:
     i = start - 1
     while i >= 0 and start - i <= 3 and tokens.lowers[i] in ARTICLES:
         i -= 1
-    return start - i >= 2 and i >= 0 and tokens.lowers[i] in portfolio_heads()
+    if start - i < 2 or i < 0:
+        return False
+    if is_portfolio_head(tokens.lowers[i]):
+        return True
+    # A second portfolio: « ministre des Affaires étrangères et de la Coopération ».
+    if tokens.lowers[i] != "et" or not any(w in PORTFOLIO_LINKS for w in tokens.lowers[i:start]):
+        return False
+    for j in range(i - 1, max(i - PORTFOLIO_REACH, -1), -1):
+        if is_portfolio_head(tokens.lowers[j]):
+            return True
+        if tokens.is_punct[j] or "\n" in tokens.texts[j]:
+            return False
+    return False
+
+
+def is_portfolio_head(lower: str) -> bool:
+    """Return True for "ministre", "ministère" and their compounds ("vice-ministre")."""
+    heads = portfolio_heads()
+    return lower in heads or lower.rsplit("-", 1)[-1] in heads
 
 
 @cache
@@ -105,6 +148,44 @@ def is_acronym(text: str) -> bool:
         and ACRONYM.match(text) is not None
         and ROMAN_NUMERAL.match(text) is None
         and text not in acronym_stoplist()
+    )
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Return the folded weekdays, months and feasts (« Jeudi », « Mars », « Aïd el-Fitr »)."""
+    return frozenset(slugify(row["word"]) for row in read_lexicon("calendar_words"))
+
+
+def is_calendar_word(text: str) -> bool:
+    """Return True for a weekday, a month or a feast: a date, never a name.
+
+    >>> is_calendar_word("Jeudi"), is_calendar_word("aïd el-Fitr"), is_calendar_word("Jeudi 12")
+    (True, True, True)
+    """
+    words = slugify(text).split("-")
+    while words and words[-1].isdigit():
+        words.pop()
+    return "-".join(words) in calendar_words()
+
+
+def is_dateline(tokens: TokenTable, i: int) -> bool:
+    """Return True for a capitalised word opening a line before a comma or dash: a dateline.
+
+    « NAIROBI, vendredi 11 octobre – » names the place a dispatch comes from.
+    """
+    opens_line = i == 0 or "\n" in tokens.texts[i - 1]
+    return opens_line and i + 1 < len(tokens) and tokens.texts[i + 1] in DATELINE_SEPARATORS
+
+
+def in_rank(tokens: TokenTable, start: int, end: int) -> bool:
+    """Return True for a word completing a military rank: « Général d'Armée »."""
+    return (
+        end - start == 1
+        and start >= 2
+        and tokens.lowers[start] in RANK_COMPLEMENTS
+        and tokens.lowers[start - 1] in ("de", "d'", "d’")
+        and tokens.lowers[start - 2] in title_words()
     )
 
 
@@ -258,10 +339,17 @@ def ner_candidate(
     """Return the candidate one trimmed NER span gives, or None when a rule drops it."""
     if is_product(tokens, start, end, label) or in_furniture_marker(tokens.starts[start], lines):
         return None
+    if in_rank(tokens, start, end) or is_calendar_word(tokens.span_text(start, end)):
+        return None
     if countries.covered_length(start, end) == end - start:
         return None  # the lexicon already knows this country
     if end - start == 1 and is_acronym(tokens.texts[start]):
-        return Candidate(start, end, "organization")
+        # The model's type where it fits: a place's code stays a place ("OTP" after
+        # "Bucarest"); what it calls MISC is an organisation only if the document
+        # treats it as one elsewhere (see `find_candidates`).
+        if label == "LOC" or is_dateline(tokens, start):
+            return Candidate(start, end, "location")
+        return Candidate(start, end, "organization", UNSURE if label == "MISC" else "")
     if label == "MISC" and end - start == 1 and tokens.texts[start].istitle():
         # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
         return Candidate(start, end, "misc")
@@ -285,17 +373,59 @@ def ner_candidates(
     titles = title_words()
     demonym_starts = {c.start for c in countries if c.demonym and tokens.texts[c.start].islower()}
     index = CountryIndex(countries)
+    all_demonyms = {c.start for c in countries if c.demonym}
     found = []
     for ent_start, ent_end, label in joined_entities(doc, tokens):
         for start, end in line_pieces(tokens, ent_start, ent_end):
             if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
-            trimmed = trim_range(tokens, start, end, titles=titles)
+            if is_calendar_word(tokens.span_text(max(start - 1, 0), end)) or is_calendar_word(
+                tokens.span_text(start, end)
+            ):
+                continue  # with the word before: the model reads « aïd el-Fitr » as « el-Fitr »
+            trimmed = trim_range(tokens, start, end, titles=titles, label=label)
+            if trimmed is not None and label == "ORG":
+                trimmed = after_described_head(tokens, *trimmed, all_demonyms)
+            if trimmed is not None and label == "MISC" and titled_person(tokens, start, *trimmed):
+                found.append(Candidate(*trimmed, "person"))
+                continue
             if trimmed is not None:
                 cand = ner_candidate(tokens, *trimmed, label, index, lines)
                 if cand is not None:
                     found.append(cand)
     return found
+
+
+def after_described_head(
+    tokens: TokenTable, start: int, end: int, demonyms: set[int]
+) -> tuple[int, int]:
+    """Return the name after « Société chinoise », « l'agence russe »: a described name.
+
+    A word heading organisation names, a demonym, then a capitalised name: the name is
+    what follows (« Société chinoise Poly Technologies » is « Poly Technologies »).
+    """
+    if (
+        end - start >= 3
+        and names_organisation(tokens.texts[start])
+        and start + 1 in demonyms
+        and tokens.texts[start + 2][:1].isupper()
+    ):
+        return start + 2, end
+    return start, end
+
+
+def titled_person(tokens: TokenTable, start: int, name_start: int, name_end: int) -> bool:
+    """Return True when a span is a title then two or more capitalised words: a person.
+
+    « le Premier ministre Rishi Sunak », whatever label the model gives it.
+    """
+    titles = title_words()
+    words = [i for i in range(name_start, name_end) if not tokens.is_space[i]]
+    return (
+        any(is_title(tokens.lowers[i], titles) for i in range(start, name_start))
+        and len(words) >= 2
+        and all(tokens.is_title[i] or tokens.lowers[i] in NAME_PARTICLES for i in words)
+    )
 
 
 def titled_names(tokens: TokenTable, taken: set[int]) -> list[Candidate]:
@@ -314,22 +444,145 @@ def titled_names(tokens: TokenTable, taken: set[int]) -> list[Candidate]:
     return found
 
 
-def acronym_candidates(tokens: TokenTable, taken: set[int], lines: Lines) -> list[Candidate]:
+def acronym_candidates(
+    tokens: TokenTable,
+    taken: set[int],
+    lines: Lines,
+    *,
+    in_entities: frozenset[int] = frozenset(),
+    common: frozenset[str] = frozenset(),
+) -> list[Candidate]:
     """Return capital acronyms the model left out ("DGSN", "DGST") as organisations.
 
-    An acronym right after a number ("500 MW", "3 GB") is a unit.
+    Not an organisation: an acronym right after a number ("500 MW", "3 GB": a unit), of
+    two letters ("DG", "NB"), inside a name the model typed otherwise ("Nintendo DS"),
+    a dateline, or one the text defines as a common noun (`common`: "OGM").
     """
     found = []
     for i, text in enumerate(tokens.texts):
         if not text.isupper() or i in taken or not is_acronym(text):
             continue
-        if i > 0 and tokens.like_num[i - 1]:
+        if len(text) < ACRONYM_MIN_LETTERS or i in in_entities or text in common:
+            continue
+        if (i > 0 and tokens.like_num[i - 1]) or is_dateline(tokens, i):
             continue
         position = tokens.starts[i]
         if lines.is_shouting(position) or in_furniture_marker(position, lines):
             continue
         found.append(Candidate(i, i + 1, "organization"))
     return found
+
+
+def organisation_candidates(
+    doc: Doc, tokens: TokenTable, countries: list[Candidate], named: list[Candidate], lines: Lines
+) -> list[Candidate]:
+    """Return the knowledge base's organisations named in `doc`, their id in `key`.
+
+    A one-word name inside a longer person's name of the document is that person's
+    ("Wagner" when the text names "Richard Wagner"); a name in a furniture marker is none.
+    """
+    if ORGANISATIONS_KEY not in doc.spans:
+        return []
+    codes = Counter(code for c in countries for code in c.key.split("|"))
+    people = {
+        tokens.span_text(c.start, c.end).lower()
+        for c in named
+        if c.type == "person" and c.end - c.start > 1
+    }
+    found = []
+    for start, end, org_id in known_organisations(doc, codes):
+        if in_furniture_marker(tokens.starts[start], lines):
+            continue
+        if end - start == 1 and any(tokens.lowers[start] in person.split() for person in people):
+            continue
+        found.append(Candidate(start, end, "organization", org_id))
+    return found
+
+
+def outranks(known: Candidate, other: Candidate) -> bool:
+    """Return True when a knowledge-base name wins over an overlapping candidate.
+
+    It does, unless the other starts before it and holds it whole: « Commission de
+    l’Union africaine » is another organisation than « Union africaine ».
+    """
+    return not (other.start < known.start and known.end <= other.end)
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Return the character ranges of credits: « Photo : X / AFP », « (Archives/X/Y) ».
+
+    A line opening with "Photo", "Crédit", "Source"... and a colon or slash credits a
+    picture or a source; so does a parenthesis holding a slash between names. Names in a
+    credit (a photographer, an agency) are not what the article says.
+    """
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        head = line.lstrip(" ©").split(":", 1)[0].split("/", 1)[0].strip().lower()
+        if line.lstrip().startswith("©") or (
+            head in CREDIT_WORDS and len(line) > len(head) and (":" in line or "/" in line)
+        ):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    ranges += [m.span() for m in CREDIT_IN_PARENTHESES.finditer(text)]
+    return ranges
+
+
+def in_ranges_(position: int, ranges: list[tuple[int, int]]) -> bool:
+    """Return True when character `position` falls in one of `ranges`."""
+    return any(a <= position < b for a, b in ranges)
+
+
+def stray_heading_word(
+    cand: Candidate, tokens: TokenTable, lines: Lines, everything: list[Candidate]
+) -> bool:
+    """Return True for one word opening a heading line that the text names nowhere else.
+
+    « Paquets de drogues saisis », « Laisser un commentaire », « Étiquettes : Italie »:
+    a line without final punctuation is a heading, a button or a label, whose first word
+    has a capital whatever it is. It is a name only if the text uses it elsewhere
+    (« Hammouchi reçoit ... » above « Abdellatif Hammouchi a reçu ... »).
+    """
+    if cand.type not in ("person", "organization", "misc") or cand.end - cand.start != 1:
+        return False
+    text = tokens.texts[cand.start]
+    if cand.key or is_acronym(text):
+        return False
+    opens_line = cand.start == 0 or "\n" in tokens.texts[cand.start - 1]
+    line = lines.line(tokens.starts[cand.start]).rstrip().rstrip('»"” ')
+    if not opens_line or line[-1:] in SENTENCE_END:
+        return False
+    word = tokens.lowers[cand.start]
+    return not any(
+        other is not cand and word in tokens.span_text(other.start, other.end).lower().split()
+        for other in everything
+    )
+
+
+def decide_unsure(
+    named: list[Candidate], tokens: TokenTable, defined: frozenset[str]
+) -> list[Candidate]:
+    """Keep an acronym the model calls MISC only where the document treats it as a name.
+
+    It does when the same acronym is an organisation elsewhere (the model's or the
+    knowledge base's) or the text defines it: « DGSN » tagged MISC in one sentence and
+    ORG in another is the DGSN; « UNIX » or « MESSENGER » alone is a product.
+    """
+    sure = {tokens.texts[c.start] for c in named if c.type == "organization" and c.key != UNSURE}
+    sure |= defined
+    kept = []
+    for cand in named:
+        if cand.key == UNSURE:
+            if tokens.texts[cand.start] not in sure:
+                continue
+            cand = cand._replace(key="")
+        kept.append(cand)
+    return kept
+
+
+def overlap(a: Candidate, b: Candidate) -> bool:
+    """Return True when two candidates share a token."""
+    return a.start < b.end and b.start < a.end
 
 
 def without_overlaps(cands: list[Candidate], winners: list[Candidate]) -> list[Candidate]:
@@ -339,12 +592,19 @@ def without_overlaps(cands: list[Candidate], winners: list[Candidate]) -> list[C
 
 
 def find_candidates(
-    doc: Doc, long_forms: list[Candidate] = (), tokens: TokenTable | None = None
+    doc: Doc,
+    long_forms: list[Candidate] = (),
+    tokens: TokenTable | None = None,
+    *,
+    common: frozenset[str] = frozenset(),
+    defined: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Return every candidate mention of `doc`, sorted by position.
 
     `long_forms` are organisation spans the text defines with an acronym; they win over
     the model's spans that overlap them. `tokens` is the Doc's token table, if at hand.
+    `common` are the acronyms the text defines as common nouns ("OGM"), `defined` those
+    it defines as organisations.
     """
     if tokens is None:
         tokens = TokenTable(doc)
@@ -352,6 +612,10 @@ def find_candidates(
     countries = country_candidates(doc)
     named = ner_candidates(doc, tokens, countries, lines)
     named = without_overlaps(named, list(long_forms)) + list(long_forms)
+    known = organisation_candidates(doc, tokens, countries, named, lines)
+    # The longer of a known name and a candidate holding it whole wins; else the known.
+    known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]
+    named = without_overlaps(named, known) + known
     # A person's name wins over a country word inside it ("Maurice Papon", "Jordan Bardella").
     people = [c for c in named if c.type == "person"]
     countries = [
@@ -364,6 +628,19 @@ def find_candidates(
     ]
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
     named += titled_names(tokens, taken)
+    named = decide_unsure(named, tokens, defined)
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
-    everything = countries + named + acronym_candidates(tokens, taken, lines)
+    in_entities = frozenset(i for ent in doc.ents for i in range(ent.start, ent.end))
+    everything = (
+        countries
+        + named
+        + acronym_candidates(tokens, taken, lines, in_entities=in_entities, common=common)
+    )
+    credits = credit_ranges(tokens.text)
+    everything = [
+        c
+        for c in everything
+        if not in_ranges_(tokens.starts[c.start], credits)
+        and not stray_heading_word(c, tokens, lines, everything)
+    ]
     return sorted(set(everything), key=lambda c: (c.start, -c.end, c.type))

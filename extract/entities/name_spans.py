@@ -8,8 +8,11 @@ to the entity that follows it, or loses the dangling words when none follows.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
+from ..lexicon import read_lexicon, strip_accents
 from ..tokens import TokenTable
 
 # Lower-case words that may open a name ("de Gaulle", "al-Assad", "ben Salmane").
@@ -36,6 +39,38 @@ NAME_PARTICLES = frozenset(
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 # Words a name cannot end with: they announce what follows ("Front de libération de l'").
 DANGLING = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’"})
+# A ministry's name is its portfolio: left to `mentions.is_portfolio` (not a node).
+PORTFOLIO_WORDS = frozenset({"ministère", "ministères"})
+# Possessives that open a description, never a name ("Son Excellence l'Ambassadeur").
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
+# Tokens after which a capitalised word opens a sentence, so its capital says nothing.
+SENTENCE_OPENERS = frozenset(
+    {".", "!", "?", ":", ";", "«", '"', "“", "(", "[", "—", "–", "-", "…", "|", "•"}
+)
+# Words that make a title of the title after them ("Premier ministre").
+TITLE_PREFIXES = frozenset({"premier", "première", "vice", "ex", "ancien", "ancienne"})
+
+
+@cache
+def organisation_heads() -> frozenset[str]:
+    """Return the nouns that make a phrase an organisation's name ("agence", "front")."""
+    return frozenset(strip_accents(row["word"]) for row in read_lexicon("organisation_heads"))
+
+
+def names_organisation(text: str) -> bool:
+    """Return True when `text` holds a noun that heads organisation names.
+
+    An acronym whose long form holds none abbreviates a common noun, not a name:
+    « organismes génétiquement modifiés (OGM) », « Indice de développement humain (IDH) ».
+
+    >>> names_organisation("Office français de lutte anti-drogue")
+    True
+    >>> names_organisation("acide ribonucléique")
+    False
+    """
+    words = strip_accents(text).lower().replace("’", " ").replace("'", " ").split()
+    heads = organisation_heads()
+    return any(w in heads or any(part in heads for part in w.split("-")) for w in words)
 
 
 def joined_entities(doc: Doc, tokens: TokenTable) -> list[tuple[int, int, str]]:
@@ -61,22 +96,73 @@ def trim_span(span: Span, *, titles: frozenset[str]) -> Span | None:
     return None if trimmed is None else span.doc[trimmed[0] : trimmed[1]]
 
 
+def is_title(lower: str, titles: frozenset[str]) -> bool:
+    """Return True for a title, hyphenated ones included (« vice-ministre », « caporal-chef »)."""
+    if (
+        lower in titles
+        or lower.rstrip(".") in titles
+        or (lower[-1:] == "s" and lower[:-1] in titles)
+    ):
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and (parts[0] in titles or parts[-1] in titles)
+
+
+def opens_sentence(tokens: TokenTable, i: int) -> bool:
+    """Return True when token `i` opens the text, a line or a sentence."""
+    i -= 1
+    while i >= 0 and tokens.is_space[i] and "\n" not in tokens.texts[i]:
+        i -= 1
+    return i < 0 or "\n" in tokens.texts[i] or tokens.texts[i] in SENTENCE_OPENERS
+
+
+def is_complement_head(tokens: TokenTable, i: int) -> bool:
+    """Return True for a lower-case noun with a "de" complement: « police de Rome »."""
+    return i + 1 < len(tokens) and tokens.lowers[i + 1] in DANGLING - {"l'", "l’"}
+
+
 def trim_range(
-    tokens: TokenTable, start: int, end: int, *, titles: frozenset[str]
+    tokens: TokenTable, start: int, end: int, *, titles: frozenset[str], label: str = ""
 ) -> tuple[int, int] | None:
-    """Return tokens [start, end) trimmed as `trim_span` does, or None when no name is left."""
+    """Return tokens [start, end) trimmed as `trim_span` does, or None when no name is left.
+
+    An article written with a capital inside a sentence is part of the name (« le parti
+    Le Foyer juif », « Le Corbusier »). An organisation keeps a lower-case first word
+    that takes a complement (« la police de Rome », « l'université d'Oxford »): without
+    it, the name would be the place's. A person's name stops before a number (« Amir S.
+    38 ans »).
+    """
     lowers, texts = tokens.lowers, tokens.texts
     is_punct, is_space = tokens.is_punct, tokens.is_space
     while start < end:
         lower = lowers[start]
-        if lower in ARTICLES or lower.rstrip(".") in titles or lower in titles:
+        if lower in ARTICLES or lower in POSSESSIVES:
+            if (
+                lower in ARTICLES
+                and texts[start][:1].isupper()
+                and not opens_sentence(tokens, start)
+            ):
+                break  # « le parti Le Foyer juif »: the capital makes it part of the name
             start += 1
+        elif is_title(lower, titles):
+            start += 1
+        elif lower in TITLE_PREFIXES and start + 1 < end and lowers[start + 1] in titles:
+            start += 2
         elif is_punct[start] or is_space[start]:
             start += 1
         elif texts[start][:1].islower() and lower not in NAME_PARTICLES:
+            if (
+                label == "ORG"
+                and is_complement_head(tokens, start)
+                and start + 2 < end
+                and lower not in PORTFOLIO_WORDS
+            ):
+                break  # « police de Rome »
             start += 1
         else:
             break
+    if label == "PER":
+        end = next((i for i in range(start, end) if tokens.like_num[i]), end)
     while end > start and (is_punct[end - 1] or is_space[end - 1] or lowers[end - 1] in DANGLING):
         end -= 1
     if start >= end or not any(map(str.isalpha, tokens.span_text(start, end))):

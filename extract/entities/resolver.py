@@ -25,9 +25,17 @@ from ..extensions import register_extensions
 from ..lexicon import read_lexicon, slugify, strip_accents
 from ..records import Entity, Mention
 from ..tokens import Lexicon, TokenTable, sentence_numbers
-from .acronyms import acronym_definitions, long_form_candidates
+from .acronyms import (
+    acronym_definitions,
+    common_noun_acronyms,
+    long_form_candidates,
+    names_organisation,
+)
 from .mentions import Candidate, find_candidates, is_acronym
+from .organisations import base as organisation_base
 
+# Words between an organisation's name and its state's: « Commission électorale du Royaume-Uni ».
+LINK_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’"})
 ID_PREFIX = {
     "person": "person",
     "organization": "org",
@@ -60,12 +68,31 @@ class EntityResolver:
         register_extensions()
         self.name = name
         self.countries = country_names()
+        self.organisations = organisation_base()
         self.lexicon = Lexicon(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = TokenTable(doc, self.lexicon)
-        definitions = acronym_definitions(doc, tokens)
-        candidates = find_candidates(doc, long_form_candidates(definitions), tokens)
+        definitions, common = [], set()
+        for definition in acronym_definitions(doc, tokens):
+            # An acronym of a phrase no organisation noun heads abbreviates a common noun.
+            long_form = tokens.span_text(definition.start, definition.end)
+            kb = self.organisations
+            if (
+                names_organisation(long_form)
+                or kb.options(long_form)
+                or kb.options(definition.acronym)
+            ):
+                definitions.append(definition)
+            else:
+                common.add(definition.acronym)
+        candidates = find_candidates(
+            doc,
+            long_form_candidates(definitions),
+            tokens,
+            common=frozenset(common | common_noun_acronyms(tokens)),
+            defined=frozenset(d.acronym for d in definitions),
+        )
         full_names = self.full_names(tokens, candidates)
         candidates = [
             c
@@ -73,10 +100,20 @@ class EntityResolver:
             if c.type != "misc" or lone_name_fit(tokens.span_text(c.start, c.end), full_names)
         ]
         acronym_of = {}
+        # A known organisation's id goes to every name the text ties to it: the acronym
+        # it defines for a known name, the name it gives a known acronym.
+        known = {
+            name_key(tokens.span_text(c.start, c.end)): c.key
+            for c in candidates
+            if c.type == "organization" and c.key
+        }
         for definition in definitions:
             long_form = tokens.span_text(definition.start, definition.end)
             acronym_of[name_key(long_form)] = definition.acronym
             acronym_of[name_key(definition.acronym)] = definition.acronym
+            org_id = known.get(name_key(long_form)) or known.get(name_key(definition.acronym))
+            if org_id:
+                acronym_of[name_key(long_form)] = acronym_of[name_key(definition.acronym)] = org_id
         keys = self.entity_keys(tokens, candidates, acronym_of)
         sent_of = sentence_index(doc)
         furniture = doc._.coopgraph_furniture or []
@@ -114,12 +151,17 @@ class EntityResolver:
                 is_lone_name(text) and lone_name_fit(text, full_names)
             ):
                 keys.append(f"person:{person_key(text, full_names)}")
+            elif cand.type == "organization" and cand.key:
+                keys.append(cand.key)  # a known organisation
             elif cand.type == "organization":
                 base = acronym_of.get(name_key(text), text)
-                keys.append(f"org:{name_key(base)}")
+                if base.startswith("org:"):
+                    keys.append(base)
+                else:
+                    keys.append(f"org:{state_qualified_key(tokens, cand, candidates, base)}")
             else:
                 keys.append(f"{ID_PREFIX[cand.type]}:{name_key(text)}")
-        return keys
+        return short_forms(tokens, candidates, keys)
 
     @staticmethod
     def full_names(tokens: TokenTable, candidates: list[Candidate]) -> dict[str, str]:
@@ -145,8 +187,11 @@ class EntityResolver:
         kind = group[0].type
         aliases = tuple(dict.fromkeys(m.text for m in group))
         code = key.split(":", 1)[1] if kind == "country" else ""
+        known = self.organisations.rows.get(key)
         if kind == "country":
             label = self.countries.get(code, code)
+        elif known is not None:
+            label, code = known.label, known.country
         else:
             acronyms = [a for a in aliases if kind == "organization" and strip_accents(a).isupper()]
             label = acronyms[0] if acronyms else max(aliases, key=len)
@@ -159,6 +204,63 @@ class EntityResolver:
             country_code=code,
             furniture=all(m.furniture for m in group),
         )
+
+
+def state_qualified_key(
+    tokens: TokenTable, cand: Candidate, candidates: list[Candidate], text: str
+) -> str:
+    """Return an organisation's key, its state written as a code when the name ends with it.
+
+    « Commission électorale du Royaume-Uni » and « Commission électorale britannique »
+    are one organisation: `commission-electorale-gb`.
+    """
+    for country in candidates:
+        if (
+            country.type == "country"
+            and country.end == cand.end
+            and cand.start < country.start
+            and "|" not in country.key
+        ):
+            end = country.start
+            while end > cand.start and tokens.lowers[end - 1] in LINK_WORDS:
+                end -= 1
+            if end > cand.start:
+                head = tokens.span_text(cand.start, end)
+                return f"{name_key(head)}-{country.key.lower()}"
+    return name_key(text)
+
+
+def short_forms(tokens: TokenTable, candidates: list[Candidate], keys: list[str]) -> list[str]:
+    """Return `keys` where a short form of one longer organisation name takes its key.
+
+    Within a document, a name made of the first words of exactly one longer organisation
+    name is that organisation: « ministère de la Défense » after « ministère de la
+    Défense nationale », « Commission » (a word that heads organisation names) after
+    « Commission de l’Union africaine ». A known organisation keeps its own id.
+    """
+    words_of = {}
+    for cand, key in zip(candidates, keys, strict=True):
+        if key.startswith("org:"):
+            words = name_key(tokens.span_text(cand.start, cand.end)).split("-")
+            words_of.setdefault(key, set()).add(tuple(words))
+    out = []
+    for cand, key in zip(candidates, keys, strict=True):
+        text = tokens.span_text(cand.start, cand.end)
+        known = cand.type == "organization" and cand.key
+        lone_head = cand.type in ("person", "misc") and (
+            " " not in text and names_organisation(text) and text[:1].isupper()
+        )
+        if known or not (key.startswith("org:") or lone_head):
+            out.append(key)
+            continue
+        words = tuple(name_key(text).split("-"))
+        longer = {
+            other
+            for other, forms in words_of.items()
+            if other != key and any(len(f) > len(words) and f[: len(words)] == words for f in forms)
+        }
+        out.append(longer.pop() if len(longer) == 1 else key)
+    return out
 
 
 def pick_code(codes: str, named: set[str]) -> str:
@@ -185,11 +287,13 @@ def lone_name_fit(text: str, full_names: dict[str, str]) -> str | None:
 
 
 def person_key(text: str, full_names: dict[str, str]) -> str:
-    """Return the slug of the full name a lone name stands for, or of the name itself."""
-    key = name_key(text)
-    if key in full_names:
-        return key
-    return lone_name_fit(text, full_names) or key
+    """Return the slug of the full name a shorter name stands for, or of the name itself.
+
+    A name whose words are part of exactly one longer name of the document is that
+    person: « Hammouchi », and « Dimitri Evguenievitch » after « Chougaev Dimitri
+    Evguenievitch ».
+    """
+    return lone_name_fit(text, full_names) or name_key(text)
 
 
 def sentence_index(doc: Doc) -> list[int]:
