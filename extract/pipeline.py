@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.util import compile_prefix_regex
 
 from .blas import numpy_blas
-from .entities import countries, layout, organisations, periphrases, resolver  # noqa: F401  (factories)
+from .entities import countries, layout, organisations, periphrases, resolver  # noqa: F401
 from .errors import MissingDependencyError
 from .relations import extractor, parse_repair, sentence_bounds  # noqa: F401  (factories)
 

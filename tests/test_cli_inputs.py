@@ -31,10 +31,8 @@ def corpus(tmp_path):
     folder.mkdir()
     (folder / "page.html").write_text(PAGE.format(text=ACCORD), encoding="utf-8")
     (folder / "export.jsonl").write_text(
-        json.dumps(
-            {"id": "dep-1", "text": ACCORD, "date": "20/11/2023", "url": "https://e.org/1"},
-            ensure_ascii=False,
-        )
+        json.dumps({"id": "dep-1", "text": ACCORD, "date": "20/11/2023", "url": "https://e.org/1"},
+                   ensure_ascii=False)
         + "\n{ pas du JSON\n",
         encoding="utf-8",
     )
@@ -80,56 +78,24 @@ def test_build_strict_stops_at_the_first_bad_input(corpus, tmp_path, capsys):
 
 def test_build_with_field_names_format_and_size_options_exits_0(tmp_path, capsys):
     export = tmp_path / "scrape.json"
-    export.write_text(
-        json.dumps({"guid": "s1", "corps": ACCORD, "publié": "2024-02-29"}, ensure_ascii=False)
-        + "\n",
-        encoding="utf-8",
-    )
+    export.write_text(json.dumps({"guid": "s1", "corps": ACCORD, "publié": "2024-02-29"},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "g.graphml"
-    argv = [
-        "build",
-        str(export),
-        "-o",
-        str(out),
-        "--input-format",
-        "jsonl",
-        "--id-field",
-        "guid",
-        "--text-field",
-        "corps",
-        "--date-field",
-        "publié",
-        "--max-size",
-        "10KB",
-    ]
+    argv = ["build", str(export), "-o", str(out), "--input-format", "jsonl", "--id-field", "guid",
+            "--text-field", "corps", "--date-field", "publié", "--max-size", "10KB"]
     assert main(argv) == 0
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and err[0].startswith("1 document(s), ")
     edge = nx.read_graphml(out).edges["country:MA", "country:QA"]
     assert (edge["documents"], edge["first_date"], edge["last_date"]) == (
-        "s1",
-        "2024-02-29",
-        "2024-02-29",
-    )
+        "s1", "2024-02-29", "2024-02-29")
 
 
 def test_build_with_nothing_readable_exits_1_after_the_summary(tmp_path, capsys):
     big = tmp_path / "gros.txt"
     big.write_bytes(b"x" * 2500)
-    assert (
-        main(
-            [
-                "build",
-                str(big),
-                str(tmp_path / "absent.txt"),
-                "-o",
-                str(tmp_path / "g.graphml"),
-                "--max-size",
-                "1KB",
-            ]
-        )
-        == 1
-    )
+    assert main(["build", str(big), str(tmp_path / "absent.txt"), "-o", str(tmp_path / "g.graphml"),
+                 "--max-size", "1KB"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "2 of 2 inputs skipped:",
         f"  {big}: is too large (2.5 KB; the limit is 1 KB)",

@@ -53,11 +53,8 @@ def read_all(*paths, **options):
     ("name", "data", "text"),
     [
         ("cp1252.txt", SENTENCE.encode("cp1252"), SENTENCE),
-        (
-            "latin1.txt",
-            "Sécurité : coopération à Rabat, «  oui  ».\n".encode("latin-1"),
-            "Sécurité : coopération à Rabat, «  oui  ».\n",
-        ),
+        ("latin1.txt", "Sécurité : coopération à Rabat, «  oui  ».\n".encode("latin-1"),
+         "Sécurité : coopération à Rabat, «  oui  ».\n"),
         ("short.txt", "Sécurité".encode("cp1252"), "Sécurité"),
         ("bom.txt", b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), SENTENCE),
         ("utf8.txt", SENTENCE.encode("utf-8"), SENTENCE),
@@ -94,26 +91,16 @@ def test_html_keeps_the_article_and_its_metadata_not_the_page(tmp_path, charset)
     )
     assert "Abdellatif Hammouchi, a reçu mardi à Rabat une délégation" in document.text
     assert "à l’Institut royal de police" in document.text
-    for furniture in (
-        "Accueil",
-        "Monde et diplomatie",
-        "Sport",
-        "Tous droits réservés",
-        "Mentions légales",
-        "Tunisie",
-        "Mali",
-        "Sénégal",
-        "À lire aussi",
-    ):
+    for furniture in ("Accueil", "Monde et diplomatie", "Sport", "Tous droits réservés",
+                      "Mentions légales", "Tunisie", "Mali", "Sénégal", "À lire aussi"):
         assert furniture not in document.text
     assert report.read == 1 and report.skipped == []
 
 
 def test_html_without_a_date_does_not_take_the_copyright_year(tmp_path):
     page = tmp_path / "page.htm"
-    undated = PAGE.replace(
-        '<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">', ""
-    )
+    undated = PAGE.replace('<meta property="article:published_time" '
+                           'content="2024-03-05T09:30:00+01:00">', "")
     page.write_text(undated.format(charset="utf-8"), encoding="utf-8")
     [document], _ = read_all(page)
     assert document.date == ""
@@ -125,32 +112,20 @@ def test_html_without_a_date_does_not_take_the_copyright_year(tmp_path):
 
 def test_jsonl_records_become_documents_with_their_metadata(tmp_path):
     lines = [
-        {
-            "id": "a1",
-            "text": "Le Maroc et le Qatar coopèrent.",
-            "title": "Accord",
-            "date": "2024-03-05T10:00:00Z",
-            "url": "https://example.org/a1",
-        },
+        {"id": "a1", "text": "Le Maroc et le Qatar coopèrent.", "title": "Accord",
+         "date": "2024-03-05T10:00:00Z", "url": "https://example.org/a1"},
         {"text": "Israël et le Maroc signent un accord.", "date": "5 mars 2024", "id": None},
         {"id": 7, "text": "La DGSN forme des experts.", "date": "printemps 2024", "title": None},
     ]
     path = tmp_path / "export.jsonl"
-    path.write_text(
-        "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n\n", encoding="utf-8"
-    )
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n\n",
+                    encoding="utf-8")
     documents, report = read_all(path)
     assert documents == [
-        Document(
-            id="a1",
-            text="Le Maroc et le Qatar coopèrent.",
-            title="Accord",
-            date="2024-03-05",
-            url="https://example.org/a1",
-        ),
-        Document(
-            id="export.jsonl#2", text="Israël et le Maroc signent un accord.", date="2024-03-05"
-        ),
+        Document(id="a1", text="Le Maroc et le Qatar coopèrent.", title="Accord",
+                 date="2024-03-05", url="https://example.org/a1"),
+        Document(id="export.jsonl#2", text="Israël et le Maroc signent un accord.",
+                 date="2024-03-05"),
         Document(id="7", text="La DGSN forme des experts.", date="printemps 2024"),
     ]
     assert report.summary() == []
@@ -158,29 +133,12 @@ def test_jsonl_records_become_documents_with_their_metadata(tmp_path):
 
 def test_jsonl_field_names_are_configurable(tmp_path):
     path = tmp_path / "scrape.jsonl"
-    path.write_text(
-        json.dumps(
-            {
-                "guid": "x",
-                "body": "Le Qatar et le Maroc.",
-                "headline": "T",
-                "published": "05/03/2024",
-                "link": "https://e.org/x",
-            }
-        )
-        + "\n"
-    )
+    path.write_text(json.dumps({"guid": "x", "body": "Le Qatar et le Maroc.", "headline": "T",
+                                "published": "05/03/2024", "link": "https://e.org/x"}) + "\n")
     fields = Fields(id="guid", text="body", title="headline", date="published", url="link")
     documents, _ = read_all(path, fields=fields)
-    assert documents == [
-        Document(
-            id="x",
-            text="Le Qatar et le Maroc.",
-            title="T",
-            date="2024-03-05",
-            url="https://e.org/x",
-        )
-    ]
+    assert documents == [Document(id="x", text="Le Qatar et le Maroc.", title="T",
+                                  date="2024-03-05", url="https://e.org/x")]
 
 
 def test_csv_rows_become_documents_with_their_metadata(tmp_path):
@@ -194,16 +152,10 @@ def test_csv_rows_become_documents_with_their_metadata(tmp_path):
     )
     documents, report = read_all(path)
     assert documents == [
-        Document(
-            id="a1",
-            text="Le Maroc et le Qatar coopèrent.\nLes experts qataris arrivent.",
-            title="Accord",
-            date="2024-03-05",
-            url="https://example.org/a1",
-        ),
-        Document(
-            id="export.csv#4", text="Israël et le Maroc signent un accord.", date="2024-04-01"
-        ),
+        Document(id="a1", text="Le Maroc et le Qatar coopèrent.\nLes experts qataris arrivent.",
+                 title="Accord", date="2024-03-05", url="https://example.org/a1"),
+        Document(id="export.csv#4", text="Israël et le Maroc signent un accord.",
+                 date="2024-04-01"),
     ]
     assert report.read == 2
 
@@ -228,17 +180,8 @@ def test_csv_reads_an_article_longer_than_the_csv_module_default_limit(tmp_path)
 
 def test_folders_are_walked_in_a_stable_order_with_relative_ids(tmp_path):
     corpus = tmp_path / "corpus"
-    for name in (
-        "b.txt",
-        "a/z.txt",
-        "a/b/y.TXT",
-        "c.htm",
-        "notes.md",
-        "scan.pdf",
-        "x.pdf",
-        ".hidden.txt",
-        ".git/HEAD.txt",
-    ):
+    for name in ("b.txt", "a/z.txt", "a/b/y.TXT", "c.htm", "notes.md", "scan.pdf", "x.pdf",
+                 ".hidden.txt", ".git/HEAD.txt"):
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
     for name in ("b.txt", "a/z.txt", "a/b/y.TXT", ".hidden.txt", ".git/HEAD.txt"):
         (corpus / name).write_text(f"Texte de {name}.")
@@ -318,17 +261,8 @@ def test_iso_date(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "size"),
-    [
-        ("50MB", 50_000_000),
-        ("500KB", 500_000),
-        ("500 kb", 500_000),
-        ("1.5GB", 1_500_000_000),
-        ("10M", 10_000_000),
-        ("2KiB", 2048),
-        ("1MiB", 1_048_576),
-        ("4096", 4096),
-        ("7B", 7),
-    ],
+    [("50MB", 50_000_000), ("500KB", 500_000), ("500 kb", 500_000), ("1.5GB", 1_500_000_000),
+     ("10M", 10_000_000), ("2KiB", 2048), ("1MiB", 1_048_576), ("4096", 4096), ("7B", 7)],
 )
 def test_parse_size(text, size):
     assert parse_size(text) == size
@@ -343,10 +277,8 @@ def test_parse_size_rejects_what_is_not_a_size(text):
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (
-            {"input_format": "pdf"},
-            "input format 'pdf' is unknown; use one of: txt, html, jsonl, csv",
-        ),
+        ({"input_format": "pdf"},
+         "input format 'pdf' is unknown; use one of: txt, html, jsonl, csv"),
         ({"errors": "ignore"}, "errors='ignore' is unknown; use one of: skip, strict"),
         ({"max_size": 0}, "max_size=0 must be a positive number of bytes"),
     ],

@@ -22,12 +22,8 @@ def png_bytes() -> bytes:
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-        + chunk(b"IEND", b"")
-    )
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
 
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
@@ -41,26 +37,17 @@ CONTROLS = bytes(range(1, 9)) * 4 + b"Le Maroc." * 2  # 32 controls in 50 charac
         ("blank.txt", b" \n\t\n", "is empty (white space only)"),
         ("rapport.pdf.txt", PDF, "is a PDF document, not text"),
         ("photo.txt", png_bytes(), "is a PNG image, not text"),
-        (
-            "lettre.txt",
-            b"PK\x03\x04\x14\x00\x06\x00",
-            "is a ZIP archive (as .docx, .odt and .epub files are), not text",
-        ),
+        ("lettre.txt", b"PK\x03\x04\x14\x00\x06\x00", "is a ZIP archive (as .docx, .odt and .epub "
+                                                       "files are), not text"),
         ("nul.txt", b"Le Maroc\x00\x00 et le Qatar", "is binary (it contains NUL bytes), not text"),
         ("controls.txt", CONTROLS, "is binary (64% control characters), not text"),
         ("page.html", PDF, "is a PDF document, not text"),
-        (
-            "script.html",
-            b"<html><head><title>Vide</title></head><body><script>var a = 1;"
-            b"</script></body></html>",
-            "has no article text that could be extracted",
-        ),
+        ("script.html", b"<html><head><title>Vide</title></head><body><script>var a = 1;"
+                        b"</script></body></html>",
+         "has no article text that could be extracted"),
         ("export.jsonl", png_bytes(), "is a PNG image, not text"),
-        (
-            "notes.jsonl",
-            b'Le Maroc et le Qatar.\n{"text": "ok"}\n',
-            "is not JSON Lines (line 1: not valid JSON (Expecting value at column 1))",
-        ),
+        ("notes.jsonl", b"Le Maroc et le Qatar.\n{\"text\": \"ok\"}\n",
+         "is not JSON Lines (line 1: not valid JSON (Expecting value at column 1))"),
         ("export.csv", b"id,body\n1,Le Maroc.\n", "has no 'text' column (its columns: id, body)"),
         ("vide.csv", b"\n\n", "is empty (no header line)"),
     ],
@@ -116,7 +103,9 @@ def test_a_file_over_the_size_limit_is_rejected_unread(tmp_path, monkeypatch):
     monkeypatch.setattr("pathlib.Path.open", lambda *a, **k: pytest.fail("read a large file"))
     report = ReadReport()
     assert list(read_documents([path], max_size=1000, report=report)) == []
-    assert [str(e) for e in report.skipped] == [f"{path}: is too large (1.5 KB; the limit is 1 KB)"]
+    assert [str(e) for e in report.skipped] == [
+        f"{path}: is too large (1.5 KB; the limit is 1 KB)"
+    ]
 
 
 def test_a_record_over_the_size_limit_is_rejected(tmp_path):
@@ -144,9 +133,8 @@ def test_unreadable_inputs_are_named_with_the_system_reason(tmp_path, monkeypatc
 
     monkeypatch.setattr(type(corpus), "open", deny)
     report = ReadReport()
-    documents = list(
-        read_documents([corpus, tmp_path / "missing", tmp_path / "notes.md"], report=report)
-    )
+    documents = list(read_documents([corpus, tmp_path / "missing", tmp_path / "notes.md"],
+                                    report=report))
     assert documents == []
     assert [str(e) for e in report.skipped] == [
         f"{corpus / 'broken.txt'}: cannot be read (No such file or directory)",

@@ -12,14 +12,8 @@ def entity(id_, label, type_="country", mentions=1):
 
 
 def relation(a, b, sentence, start=0):
-    return {
-        "source": a,
-        "target": b,
-        "type": "cooperation",
-        "sentence": sentence,
-        "start_char": start,
-        "end_char": start + len(sentence),
-    }
+    return {"source": a, "target": b, "type": "cooperation", "sentence": sentence,
+            "start_char": start, "end_char": start + len(sentence)}
 
 
 MA, QA = entity("country:MA", "Maroc"), entity("country:QA", "Qatar")
@@ -29,18 +23,10 @@ S1, S2 = "Le Maroc et le Qatar coopèrent.", "Le Qatar forme des experts marocai
 
 def records():
     return [
-        {
-            "id": "a",
-            "date": "2024-03-05",
-            "entities": [MA, QA],
-            "relations": [relation("country:MA", "country:QA", S1)],
-        },
-        {
-            "id": "b",
-            "date": "2023-11-20",
-            "entities": [MA, QA],
-            "relations": [relation("country:QA", "country:MA", S2)],
-        },
+        {"id": "a", "date": "2024-03-05", "entities": [MA, QA],
+         "relations": [relation("country:MA", "country:QA", S1)]},
+        {"id": "b", "date": "2023-11-20", "entities": [MA, QA],
+         "relations": [relation("country:QA", "country:MA", S2)]},
         {"id": "c", "date": "2025-01-02", "entities": [MA, IL], "relations": []},
         {"id": "d", "date": "printemps 2024", "entities": [IL], "relations": []},
         {"id": "e", "entities": [QA], "relations": []},
@@ -50,58 +36,34 @@ def records():
 def test_nodes_and_edges_span_the_dates_of_their_documents():
     G = build_graph(records())
     assert (G.nodes["country:MA"]["first_date"], G.nodes["country:MA"]["last_date"]) == (
-        "2023-11-20",
-        "2025-01-02",
-    )
+        "2023-11-20", "2025-01-02")
     assert (G.nodes["country:QA"]["first_date"], G.nodes["country:QA"]["last_date"]) == (
-        "2023-11-20",
-        "2024-03-05",
-    )
+        "2023-11-20", "2024-03-05")
     assert (G.nodes["country:IL"]["first_date"], G.nodes["country:IL"]["last_date"]) == (
-        "2025-01-02",
-        "2025-01-02",
-    )
+        "2025-01-02", "2025-01-02")
     edge = G.edges["country:MA", "country:QA"]
     assert (edge["first_date"], edge["last_date"]) == ("2023-11-20", "2024-03-05")
 
 
 def test_without_iso_dates_there_are_no_date_attributes():
-    G = build_graph(
-        [{**record, "date": "mars 2024"} for record in records()]
-        + [{"id": "f", "date": None, "entities": [MA], "relations": []}]
-    )
+    G = build_graph([{**record, "date": "mars 2024"} for record in records()]
+                    + [{"id": "f", "date": None, "entities": [MA], "relations": []}])
     for _, data in [*G.nodes(data=True), *((None, d) for _, _, d in G.edges(data=True))]:
         assert "first_date" not in data and "last_date" not in data
 
 
 def test_merged_organisations_span_both_nodes_dates():
     dgsn = {**entity("org:dgsn", "DGSN", "organization"), "aliases": ["DGSN"]}
-    long = {
-        **entity("org:direction-generale", "Direction générale", "organization"),
-        "aliases": ["Direction générale", "DGSN"],
-    }
-    G = build_graph(
-        [
-            {
-                "id": "a",
-                "date": "2022-05-01",
-                "entities": [dgsn, MA],
-                "relations": [relation("org:dgsn", "country:MA", "La DGSN et le Maroc.")],
-            },
-            {
-                "id": "b",
-                "date": "2024-06-30",
-                "entities": [long, MA],
-                "relations": [
-                    relation("org:direction-generale", "country:MA", "La Direction générale.")
-                ],
-            },
-        ]
-    )
+    long = {**entity("org:direction-generale", "Direction générale", "organization"),
+            "aliases": ["Direction générale", "DGSN"]}
+    G = build_graph([
+        {"id": "a", "date": "2022-05-01", "entities": [dgsn, MA],
+         "relations": [relation("org:dgsn", "country:MA", "La DGSN et le Maroc.")]},
+        {"id": "b", "date": "2024-06-30", "entities": [long, MA],
+         "relations": [relation("org:direction-generale", "country:MA", "La Direction générale.")]},
+    ])
     assert (G.nodes["org:dgsn"]["first_date"], G.nodes["org:dgsn"]["last_date"]) == (
-        "2022-05-01",
-        "2024-06-30",
-    )
+        "2022-05-01", "2024-06-30")
     edge = G.edges["org:dgsn", "country:MA"]
     assert (edge["first_date"], edge["last_date"]) == ("2022-05-01", "2024-06-30")
 

@@ -423,10 +423,9 @@ def titled_person(tokens: TokenTable, start: int, name_start: int, name_end: int
     """
     titles = title_words()
     words = [i for i in range(name_start, name_end) if not tokens.is_space[i]]
-    title_at = [i for i in range(start, name_start) if is_title(tokens.lowers[i], titles)]
     return (
-        bool(title_at)
-        and not any(tokens.lowers[i] in PORTFOLIO_LINKS for i in range(title_at[-1], name_start))
+        name_start > start
+        and is_title(tokens.lowers[name_start - 1], titles)  # « ministre de la République »: no
         and len(words) >= 2
         and all(tokens.is_title[i] or tokens.lowers[i] in NAME_PARTICLES for i in words)
     )

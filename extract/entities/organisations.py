@@ -81,8 +81,12 @@ class Organisation:
         return out
 
     def is_plain(self, form: str) -> bool:
-        """Return True when `form` names this row without needing the document's help."""
-        return form not in self.ambiguous
+        """Return True when `form` names this row without needing the document's help.
+
+        Spellings count as one form: « Police nationale » is as ambiguous as « police
+        nationale ».
+        """
+        return form_key(form) not in {form_key(a) for a in self.ambiguous}
 
 
 def form_key(form: str) -> str:
