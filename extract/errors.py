@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 
-from graph.errors import CoopgraphError, GoldError, GraphFileError
+from graph.errors import CoopgraphError, GoldError, GraphFileError, OutputError
 
 __all__ = [
+    "CommandLineError",
     "CoopgraphError",
     "GoldError",
     "GraphFileError",
@@ -21,6 +22,7 @@ __all__ = [
     "LexiconError",
     "MissingDependencyError",
     "OptionError",
+    "OutputError",
     "ResultsError",
     "UsageError",
 ]
@@ -32,6 +34,13 @@ class UsageError(CoopgraphError):
 
 class OptionError(UsageError, ValueError):
     """An option or argument with a value we cannot use."""
+
+
+class CommandLineError(OptionError):
+    """A command line that is wrong: an option value or a mix of options we cannot use.
+
+    The command line exits with code 2 on it, as on argparse's own errors.
+    """
 
 
 class InputError(CoopgraphError, ValueError):

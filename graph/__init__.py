@@ -23,6 +23,10 @@ _LAZY = {
     "write_tables": "graph.tables",
     "read_graph": "graph.write",
     "write_graph": "graph.write",
+    "write_html": "graph.html",
+    "Statement": "graph.statements",
+    "StatementTable": "graph.statements",
+    "statement_rows": "graph.statements",
 }
 
 __all__ = sorted(_LAZY)

@@ -43,6 +43,7 @@ class GraphBuilder:
     """Fold documents' records into node and edge tallies, then into an `nx.Graph`.
 
     Feed records one at a time with `add`, so a corpus never needs to sit in memory.
+    `min_degree` leaves out of the graph the nodes with fewer edges (`drop_below_degree`).
     """
 
     def __init__(
@@ -51,7 +52,10 @@ class GraphBuilder:
         keep_furniture: bool = False,
         relation_types: Iterable[str] = DEFAULT_RELATIONS,
         entity_types: Iterable[str] = GRAPH_TYPES,
+        min_degree: int = 0,
     ) -> None:
+        check_min_degree(min_degree)
+        self.min_degree = min_degree
         self.keep_furniture = keep_furniture
         self.relation_types = frozenset(relation_types)
         self.entity_types = frozenset(entity_types)
@@ -170,7 +174,31 @@ class GraphBuilder:
                 combine_edge(G, a, b, edge, self.doc_ids)
         for _, _, data in G.edges(data=True):
             del data["_tally"]
-        return G
+        return drop_below_degree(G, self.min_degree) if self.min_degree else G
+
+
+def check_min_degree(min_degree: int) -> None:
+    """Raise a `ValueError` unless `min_degree` is a whole number, 0 or more."""
+    if isinstance(min_degree, bool) or not isinstance(min_degree, int) or min_degree < 0:
+        raise ValueError(f"min_degree must be a whole number, 0 or more, not {min_degree!r}")
+
+
+def drop_below_degree(G: nx.Graph, min_degree: int) -> nx.Graph:
+    """Return a copy of `G` without the nodes that have fewer than `min_degree` edges.
+
+    Degrees are counted once, in `G`: a node keeps its place even when the neighbours that
+    gave it its edges are left out, so a country that five lone partners name stays (as a
+    node with no edge left). `min_degree=1` leaves out exactly the nodes with no edge; 0
+    keeps every node.
+
+    >>> G = nx.Graph([("country:MA", "country:QA"), ("country:MA", "country:FR")])
+    >>> G.add_node("org:rtl")
+    >>> sorted(drop_below_degree(G, 1)), sorted(drop_below_degree(G, 2))
+    (['country:FR', 'country:MA', 'country:QA'], ['country:MA'])
+    """
+    check_min_degree(min_degree)
+    kept = [node for node, degree in G.degree if degree >= min_degree]
+    return G.subgraph(kept).copy()
 
 
 def node_attributes(group: list[dict[str, Any]]) -> dict[str, Any]:
@@ -367,6 +395,9 @@ def merge_organisations(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
 
 def build_graph(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> nx.Graph:
     """Return the cooperation graph of many documents' records.
+
+    `options` are `GraphBuilder`'s: `keep_furniture`, `relation_types`, `entity_types`,
+    `min_degree` (leave out nodes with fewer edges; 0, the default, keeps every node).
 
     >>> record = {"id": "a", "entities": [
     ...     {"id": "country:MA", "label": "Maroc", "type": "country", "aliases": ["Maroc"],

@@ -29,3 +29,13 @@ class GoldError(CoopgraphError, ValueError):
 
 class GraphFileError(CoopgraphError, ValueError):
     """A graph file name or format we cannot write, or a file we cannot read as a graph."""
+
+
+class OutputError(CoopgraphError, OSError):
+    """An output file that cannot be written where it is asked for (no such folder, no
+    permission, a read-only disk); the message is `cannot write PATH: REASON`."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = str(path)
+        self.reason = reason

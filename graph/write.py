@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import networkx as nx
@@ -16,18 +17,35 @@ from .graphml import read_graphml, write_graphml
 from .nodelink import read_nodelink, write_nodelink
 from .tables import write_tables
 
-WRITERS: dict[str, Callable[[nx.Graph, str | os.PathLike[str]], None]] = {
+
+def write_html(G: nx.Graph, path: str | os.PathLike[str], **options: Any) -> None:
+    """Write the interactive page of `G` (`graph.html.write_html` takes the same arguments)."""
+    from .html import write_html as write  # Bokeh and matplotlib load in seconds: only here
+
+    write(G, path, **options)
+
+
+WRITERS: dict[str, Callable[..., None]] = {  # each takes (G, path); html takes options too
     "graphml": write_graphml,
     "gexf": write_gexf,
     "csv": write_tables,
     "json": write_nodelink,
+    "html": write_html,
 }
 READERS: dict[str, Callable[[str | os.PathLike[str]], nx.Graph]] = {
     "graphml": read_graphml,
     "gexf": read_gexf,
     "json": read_nodelink,
 }
-SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".json": "json"}
+SUFFIXES = {
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".csv": "csv",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+OPTIONS = {"html": frozenset({"statements", "max_nodes", "title"})}  # what a writer takes
 
 
 def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
@@ -51,12 +69,25 @@ def format_of(path: str | os.PathLike[str], format: str | None = None) -> str:
     return SUFFIXES[suffix]
 
 
-def write_graph(G: nx.Graph, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+def write_graph(
+    G: nx.Graph, path: str | os.PathLike[str], *, format: str | None = None, **options: Any
+) -> None:
     """Write `G` to `path` in the format its suffix (or `format`) names.
 
     `.csv` writes two files beside `path`: `<stem>_nodes.csv` and `<stem>_edges.csv`.
+    `options` go to a writer that takes them: `.html` takes `statements` (the rows of
+    `graph.statements`, to show every statement behind an edge), `max_nodes` and `title`.
+    An option the format does not take is a `TypeError`, an option given as None is ignored.
     """
-    WRITERS[format_of(path, format)](G, path)
+    name = format_of(path, format)
+    given = {key: value for key, value in options.items() if value is not None}
+    unknown = sorted(set(given) - OPTIONS.get(name, frozenset()))
+    if unknown:
+        raise TypeError(
+            f"the {name} writer takes no option {', '.join(unknown)}; "
+            f"options it takes: {', '.join(sorted(OPTIONS.get(name, ()))) or 'none'}"
+        )
+    WRITERS[name](G, path, **given)
 
 
 def read_graph(path: str | os.PathLike[str]) -> nx.Graph:

@@ -89,7 +89,7 @@ def test_build_without_readable_input_fails_with_one_line(tmp_path, capsys, nlp)
 
 
 def test_build_rejects_an_unknown_output_suffix(tmp_path, capsys):
-    assert main(["build", str(SEEDS), "-o", str(tmp_path / "g.xyz")]) == 1
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "g.xyz")]) == 2  # a usage error
     assert "cannot tell the format" in capsys.readouterr().err
 
 

@@ -45,7 +45,7 @@ def test_a_scheduler_needs_the_dask_engine(tmp_path, capsys):
                 "tcp://x:8786",
             ]
         )
-        == 1
+        == 2  # a usage error
     )
     assert capsys.readouterr().err.strip() == "Error: --scheduler needs --engine dask"
 

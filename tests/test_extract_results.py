@@ -167,7 +167,7 @@ def test_build_from_results_equals_build_from_articles(tmp_path, nlp):
 
 
 def test_extract_wants_a_jsonl_results_file(tmp_path, capsys):
-    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "r.json")]) == 1
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "r.json")]) == 2  # a usage error
     assert (
         capsys.readouterr().err.strip()
         == f"Error: the results file {str(tmp_path / 'r.json')!r} must end in .jsonl"

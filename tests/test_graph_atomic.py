@@ -85,9 +85,9 @@ def test_format_option_overrides_the_suffix(tmp_path, name, fmt):
 
 
 def test_unknown_suffix_names_the_allowed_ones(tmp_path):
-    with pytest.raises(ValueError, match=r"\.csv, \.gexf, \.graphml, \.json"):
+    with pytest.raises(ValueError, match=r"\.csv, \.gexf, \.graphml, \.htm, \.html, \.json"):
         write_graph(small_graph("Maroc"), tmp_path / "g.xlsx")
-    with pytest.raises(ValueError, match="csv, gexf, graphml, json"):
+    with pytest.raises(ValueError, match="csv, gexf, graphml, html, json"):
         write_graph(small_graph("Maroc"), tmp_path / "g.graphml", format="dot")
 
 

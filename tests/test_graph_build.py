@@ -166,6 +166,47 @@ def test_a_relation_offset_that_cannot_be_a_text_position_is_an_error():
         build_graph([{"id": "x", "entities": [MA, QA], "relations": [bad]}])
 
 
+def star_records():
+    """Maroc related to Qatar and Israël; RTL and Rafale named but related to no one."""
+    names = [
+        entity("country:MA", "Maroc", "country", ["Maroc"], 5),
+        entity("country:QA", "Qatar", "country", ["Qatar"], 2),
+        entity("country:IL", "Israël", "country", ["Israël"], 2),
+        entity("org:rtl", "RTL", "organization", ["RTL"], 9),
+        entity("org:rafale", "Rafale", "organization", ["Rafale"], 1),
+    ]
+    relations = [
+        relation("country:MA", "country:QA", "cooperation", "Le Maroc et le Qatar coopèrent.", 0),
+        relation("country:MA", "country:IL", "cooperation", "Le Maroc et Israël coopèrent.", 40),
+    ]
+    return [{"id": "a", "entities": names, "relations": relations}]
+
+
+def test_min_degree_is_off_by_default_and_leaves_out_nodes_with_no_edge():
+    assert set(build_graph(star_records())) == {
+        "country:MA",
+        "country:QA",
+        "country:IL",
+        "org:rtl",
+        "org:rafale",
+    }
+    G = build_graph(star_records(), min_degree=1)
+    assert set(G) == {"country:MA", "country:QA", "country:IL"}
+    assert G.number_of_edges() == 2
+    assert G.nodes["country:MA"]["mentions"] == 5  # attributes kept
+
+
+def test_min_degree_counts_degrees_in_the_whole_graph():
+    G = build_graph(star_records(), min_degree=2)
+    assert list(G) == ["country:MA"]  # its partners go, the hub stays
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "2", True])
+def test_min_degree_rejects_what_is_not_a_count(bad):
+    with pytest.raises(ValueError, match="min_degree"):
+        GraphBuilder(min_degree=bad)
+
+
 def test_a_person_named_with_and_without_first_name_or_particle_is_one_node():
     people = [
         entity("person:charles-de-gaulle", "Charles de Gaulle", "person", ["Charles de Gaulle"]),

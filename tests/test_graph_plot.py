@@ -64,7 +64,7 @@ def test_cli_plot_reads_each_graph_format(tmp_path, capsys, suffix):
 def test_cli_plot_rejects_a_bad_picture_name_and_a_missing_graph(tmp_path, capsys):
     graph_file = tmp_path / "g.graphml"
     write_graph(sample_graph(), graph_file)
-    assert main(["plot", str(graph_file), "-o", str(tmp_path / "g.pdf")]) == 1
+    assert main(["plot", str(graph_file), "-o", str(tmp_path / "g.pdf")]) == 2  # usage
     assert main(["plot", str(tmp_path / "none.graphml"), "-o", str(tmp_path / "g.png")]) == 1
     assert main(["plot", str(tmp_path / "g_nodes.csv"), "-o", str(tmp_path / "g.png")]) == 1
     err = capsys.readouterr().err.splitlines()
@@ -72,3 +72,32 @@ def test_cli_plot_rejects_a_bad_picture_name_and_a_missing_graph(tmp_path, capsy
     assert err[1] == f"Error: {tmp_path / 'none.graphml'}: no such file"
     assert err[2].startswith("Error: cannot read a graph from")
     assert not (tmp_path / "g.png").exists()
+
+
+def test_the_most_connected_nodes_are_labelled_first():
+    from graph.plot import importance
+
+    G = sample_graph()
+    G.add_node("organization:9", label="RTL", type="organization", mentions=50)
+    order = sorted(G, key=lambda n: importance(G, n))
+    assert order[0] == "country:0"  # three edges
+    connected = [n for n in order if G.degree(n)]
+    assert order[: len(connected)] == connected  # every node with an edge before any without
+    assert order[len(connected)] == "organization:9"  # then the most mentioned of the rest
+
+
+def test_plot_min_degree_leaves_out_lone_nodes(tmp_path, monkeypatch):
+    import graph.plot
+
+    drawn = {}
+    real = graph.plot.layout
+
+    def spy(G, *, seed):
+        drawn["nodes"] = set(G)
+        return real(G, seed=seed)
+
+    monkeypatch.setattr(graph.plot, "layout", spy)
+    plot_graph(sample_graph(), tmp_path / "all.png")
+    assert "location:6" in drawn["nodes"] and "organization:5" in drawn["nodes"]
+    plot_graph(sample_graph(), tmp_path / "linked.png", min_degree=1)
+    assert drawn["nodes"] == {"country:0", "country:1", "country:2", "person:3", "organization:4"}

@@ -31,10 +31,16 @@ def test_readme_library_example_runs(tmp_path, monkeypatch, nlp):
 
 def test_readme_set_up_commands_are_the_ci_commands():
     commands = [line for block in code_blocks("bash") for line in block.splitlines()]
-    assert any("pip install . && coopgraph build seeds -o seeds.graphml" in c for c in commands)
+    set_up = [c for c in commands if c.startswith("python3 -m venv .venv")]
+    assert len(set_up) == 2
+    assert "pip install . && coopgraph build seeds -o seeds.graphml" in set_up[0]
+    assert 'pip install ".[test]" && python -m pytest' in set_up[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    test_command = next(c for c in commands if "[test]" in c)
-    assert test_command.split("&& ", 2)[-1].strip() in ci
+    ci_lines = [line.strip() for line in ci.splitlines()]
+    for command in set_up:  # word for word, each on a line of its own
+        assert command.strip() in ci_lines
+    # CI runs the pip a fresh Python ships, as a new user does.
+    assert not re.search(r"pip install [^\n]*(-U|--upgrade)[^\n]* pip", ci)
 
 
 def test_spacy_finds_our_factories_by_entry_point():
@@ -57,6 +63,7 @@ def test_spacy_finds_our_factories_by_entry_point():
         "coopgraph_entities",
         "coopgraph_periphrases",
         "coopgraph_relations",
+        "coopgraph_sentence_bounds",
     }
 
 

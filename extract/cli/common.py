@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InputError, OptionError, UsageError
+from graph.atomic import check_writable
+
+from ..errors import CommandLineError, InputError, UsageError
 from ..inputs.readers import DEFAULT_MAX_SIZE, FORMATS, Fields, ReadReport, parse_size
 from ..inputs.text import format_size
 
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+EXIT_ERROR = 1  # nothing written: `Error: ...` says why
+EXIT_USAGE = 2  # the command line is wrong (argparse's own code for it)
 EXIT_SKIPPED = 3  # the output is written, but some inputs were skipped
 ENGINES = ("local", "dask")  # as `extract.engine.ENGINES`, without importing the engine
 
@@ -74,8 +78,53 @@ def size_option(text: str) -> int:
     """Return the bytes of a `--max-size` value, or tell argparse why it is wrong."""
     try:
         return parse_size(text)
-    except OptionError as e:
+    except UsageError as e:
         raise argparse.ArgumentTypeError(str(e)) from e
+
+
+def at_least(minimum: int) -> Callable[[str], int]:
+    """Return an argparse type: a whole number, `minimum` or more (else a usage error, exit 2).
+
+    >>> at_least(1)("2")
+    2
+    >>> at_least(1)("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be at least 1, not 0
+    """
+
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+        return value
+
+    whole_number.__name__ = "whole number"  # how argparse names the type in its messages
+    return whole_number
+
+
+def add_min_degree_option(command: argparse.ArgumentParser) -> None:
+    """Declare `--min-degree N` (off by default: an analyst may want every name)."""
+    command.add_argument(
+        "--min-degree",
+        type=at_least(0),
+        default=0,
+        metavar="N",
+        help="leave out entities with fewer than N relations (1: those related to no one; "
+        "default: 0, keep every entity)",
+    )
+
+
+def check_outputs(*paths: str | os.PathLike[str], append: bool = False) -> None:
+    """Raise `OutputError` (`Error: cannot write OUT: ...`) unless every path can be written.
+
+    Called before any input is read or the model loads, so a bad output name costs nothing.
+    """
+    for path in paths:
+        check_writable(path, append=append)
 
 
 def read_inputs(
@@ -119,8 +168,9 @@ def add_engine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=at_least(1),
         default=default_jobs(),
+        metavar="N",
         help="worker processes (default: the number of cores; 1: no workers)",
     )
     command.add_argument(
@@ -138,10 +188,10 @@ def add_engine_options(command: argparse.ArgumentParser) -> None:
 
 def engine_options(args: argparse.Namespace) -> dict[str, Any]:
     """Return the `extract_documents` arguments the engine options name."""
-    if args.jobs < 1:
-        raise OptionError(f"--jobs must be at least 1, not {args.jobs}")
+    if args.jobs < 1:  # argparse checks the command line; this is for Namespaces built by hand
+        raise CommandLineError(f"--jobs must be at least 1, not {args.jobs}")
     if args.scheduler and args.engine != "dask":
-        raise OptionError("--scheduler needs --engine dask")
+        raise CommandLineError("--scheduler needs --engine dask")
     return {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler}
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError, OptionError
+from ..errors import CommandLineError, InputError
 from ..inputs.readers import ReadReport
 from ..inputs.results import ResultsFile
 from ..records import Document
@@ -15,6 +15,8 @@ from .common import (
     EXIT_SKIPPED,
     add_engine_options,
     add_input_options,
+    check_outputs,
+    engine_options,
     extracted,
     print_lines,
     progress,
@@ -30,7 +32,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     extract.add_argument("paths", nargs="+", help="files or folders of articles")
     extract.add_argument(
-        "-o", "--output", required=True, help="results file (.jsonl), created or updated"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="results file (.jsonl), created or updated: one line per document",
     )
     add_input_options(extract)
     add_engine_options(extract)
@@ -40,7 +46,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     """Handle `coopgraph extract`; exit codes as `coopgraph build`'s."""
     if Path(args.output).suffix.lower() != ".jsonl":
-        raise OptionError(f"the results file {args.output!r} must end in .jsonl")
+        raise CommandLineError(f"the results file {args.output!r} must end in .jsonl")
+    engine_options(args)  # a bad engine option is a usage error before any work
+    check_outputs(args.output, append=True)
     results = ResultsFile(args.output)
     report = ReadReport()
     skipped = 0

@@ -39,6 +39,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from ..lexicon import read_lexicon, strip_accents
+from ..prerequisites import PrerequisiteCheck, has_ner
 from ..tokens import Lexicon, TokenTable
 
 SPANS_KEY = "coopgraph_countries"
@@ -258,6 +259,15 @@ class CountryRuler(SpanRuler):
         # parser: about a second at each load).
         with nlp.select_pipes(disable=nlp.pipe_names):
             self.add_patterns([p for p in patterns if isinstance(p["pattern"], str)])
+        self.check = PrerequisiteCheck(
+            name,
+            [(has_ner, "ner", "a country that is also a first name is taken for the country")],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark the country names and demonyms of `doc` (warning once if `ner` is missing)."""
+        self.check(doc)
+        return super().__call__(doc)
 
     def as_match(self, start: int, end: int, label: str, code: str) -> Match:
         """Return a match tuple, with the hashes `Span(label=..., span_id=...)` would hold."""

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..lexicon import read_lexicon, slugify, strip_accents
+from ..prerequisites import PrerequisiteCheck, has_ner
 from ..records import Entity, Mention
 from ..tokens import Lexicon, TokenTable, sentence_numbers
 from .acronyms import (
@@ -31,6 +32,7 @@ from .acronyms import (
     long_form_candidates,
     names_organisation,
 )
+from .countries import SPANS_KEY
 from .mentions import Candidate, find_candidates, is_acronym
 from .organisations import base as organisation_base
 
@@ -61,6 +63,11 @@ def in_ranges(start: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in ranges)
 
 
+def has_countries(doc: Doc) -> bool:
+    """Return True when `coopgraph_countries` has run on `doc` (even finding no country)."""
+    return SPANS_KEY in doc.spans
+
+
 class EntityResolver:
     """Turn candidate mentions into `doc._.coopgraph_mentions` and `doc._.coopgraph_entities`."""
 
@@ -70,8 +77,20 @@ class EntityResolver:
         self.countries = country_names()
         self.organisations = organisation_base()
         self.lexicon = Lexicon(nlp.vocab)
+        self.check = PrerequisiteCheck(
+            name,
+            [
+                (
+                    has_countries,
+                    "coopgraph_countries",
+                    "countries are taken for places (location:maroc) and demonyms are missed",
+                ),
+                (has_ner, "ner", "only countries are found (no person, no organisation)"),
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check(doc)
         tokens = TokenTable(doc, self.lexicon)
         definitions, common = [], set()
         for definition in acronym_definitions(doc, tokens):
@@ -311,7 +330,7 @@ def sentence_index(doc: Doc) -> list[int]:
 
 @Language.factory(
     "coopgraph_entities",
-    requires=["doc.ents"],
+    requires=["doc.ents", "doc.spans"],  # the NER's names, coopgraph_countries' spans
     assigns=["doc._.coopgraph_mentions", "doc._.coopgraph_entities"],
 )
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:

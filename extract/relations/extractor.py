@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from graph.vocabulary import RELATIONS, UNDIRECTED_TYPES
 
 from ..extensions import register_extensions
+from ..prerequisites import PrerequisiteCheck, has_parse
 from ..records import GRAPH_ENTITY_TYPES, Entity, Mention, Relation
 from .affiliation import PhraseRelations
 from .compounds import has_compound
@@ -37,14 +38,31 @@ SYMMETRIC_TYPES = EVENT_TYPES
 AFFILIATION = RELATIONS["affiliation"]
 
 
+def has_mentions(doc: Doc) -> bool:
+    """Return True when `coopgraph_entities` has run on `doc` (even finding no entity)."""
+    return doc._.coopgraph_mentions is not None
+
+
 class RelationExtractor:
     """Find typed relations in each sentence and store them on `doc._.coopgraph_relations`."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
+        self.check = PrerequisiteCheck(
+            name,
+            [
+                (
+                    has_mentions,
+                    "coopgraph_entities",
+                    "no relation is found",
+                ),
+                (has_parse, "parser", "no relation is found"),
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check(doc)
         mentions = sorted(
             (m for m in doc._.coopgraph_mentions or [] if m.type in PARTY_TYPES),
             key=lambda m: m.start_char,
@@ -301,7 +319,7 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
 
 @Language.factory(
     "coopgraph_relations",
-    requires=["token.dep", "doc._.coopgraph_mentions"],
+    requires=["token.dep", "doc.sents", "doc._.coopgraph_mentions"],
     assigns=["doc._.coopgraph_relations"],
 )
 def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:

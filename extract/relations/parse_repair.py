@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.name_spans import ARTICLES
+from ..prerequisites import PrerequisiteCheck, has_parse
 from .lexicons import fold, modality
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
@@ -99,8 +100,10 @@ class ParseRepair:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.check = PrerequisiteCheck(name, [(has_parse, "parser", "there is no parse to repair")])
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check(doc)
         if not doc.has_annotation("DEP"):
             return doc
         for sent in list(doc.sents):
@@ -108,7 +111,9 @@ class ParseRepair:
         return doc
 
 
-@Language.factory("coopgraph_parse_repair", requires=["token.dep"], assigns=["token.dep"])
+@Language.factory(
+    "coopgraph_parse_repair", requires=["token.dep"], assigns=["token.dep", "token.head"]
+)
 def make_parse_repair(nlp: Language, name: str) -> ParseRepair:
     """Build the parse repair (runs right after the parser)."""
     return ParseRepair(nlp, name)
