@@ -107,7 +107,46 @@ CASES = [
     ),
     ("Le président de la Côte d'Ivoire est arrivé.", {"country:CI"}),
     ("Le Royaume du Maroc a rappelé son ambassadeur au Maroc.", {"country:MA"}),
+    # A state's formal name, known to the lexicon or not, is the country.
+    (
+        "La République de Guinée et le Royaume de Belgique ont signé un accord.",
+        {"country:GN", "country:BE"},
+    ),
+    (
+        "Le président de la République fédérale du Nigeria a reçu l’émir de l’État du Koweït.",
+        {"country:NG", "country:KW"},
+    ),
+    ("La République islamique de Mauritanie a voté le texte.", {"country:MR"}),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("La République de Guinée et le Royaume de Belgique ont signé.", "République de Guinée"),
+        (
+            "Le Premier ministre de la République du Sénégal, Amadou Ba, a parlé.",
+            "République du Sénégal",
+        ),
+        ("L’émir de l’État du Koweït a reçu le ministre.", "État du Koweït"),
+    ],
+)
+def test_a_formal_state_name_is_one_country_mention(nlp, text, name):
+    doc = nlp(text)
+    assert name in {e.text for e in doc.spans["coopgraph_countries"]}
+    assert not [e for e in doc._.coopgraph_entities if e.type == "person" and name in e.aliases]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’État islamique d’Irak a revendiqué l’attaque.",  # an armed group, not Iraq
+        "La Fédération nationale de football du Maroc a porté plainte.",
+    ],
+)
+def test_a_qualified_form_other_than_a_republic_is_no_state_name(nlp, text):
+    doc = nlp(text)
+    assert all(len(e.text.split()) == 1 for e in doc.spans["coopgraph_countries"])
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

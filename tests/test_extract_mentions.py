@@ -104,6 +104,12 @@ CASES = [
         "Ould Cheikh Ahmed a salué la coopération.",
         {"person:mohamed-ould-cheikh-ahmed"},
     ),
+    # a title followed by "de" takes a complement, not its holder's name
+    (
+        "Le Premier ministre de la République du Sénégal, Amadou Ba, a parlé.",
+        {"country:SN", "person:amadou-ba"},
+    ),
+    ("Le Premier ministre Paul Martin a parlé.", {"person:paul-martin"}),
     # a capitalised article inside a sentence is part of the name; a head with its complement
     ("Il a rejoint le parti Le Foyer juif en 2012.", {"org:le-foyer-juif"}),
     ("La police de Rome a arrêté un suspect.", {"org:police-de-rome"}),

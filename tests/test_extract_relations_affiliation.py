@@ -33,8 +33,11 @@ POSTS = [
     (
         "Le directeur général de la police nationale française, M. Pierre Martin, "
         "a signé le texte.",
-        # the French police is a known organisation; the demonym states whose it is
-        {("person:pierre-martin", "org:police-nationale", AFF), ("org:police-nationale", FR, PART)},
+        {
+            ("person:pierre-martin", "org:police-nationale", AFF),
+            ("person:pierre-martin", FR, AFF),
+            ("org:police-nationale", FR, PART),
+        },
     ),
     (
         "Le président russe, Vladimir Poutine, a déclaré que la guerre continuerait.",
@@ -43,6 +46,33 @@ POSTS = [
     (
         "La signature par le président français d’alors Nicolas Sarkozy a eu lieu en 2008.",
         {("person:nicolas-sarkozy", FR, AFF)},
+    ),
+    # A state's body qualified by a demonym: its official serves it and the state it
+    # names; not a company's, nor a people's movement's (« du peuple iranien »); a state
+    # by its formal name.
+    (
+        "Le commandant de la Garde nationale tunisienne, Ahmed Ben Salah, a inspecté les "
+        "troupes.",
+        {
+            ("person:ahmed-ben-salah", "org:garde-nationale-tn", AFF),
+            ("person:ahmed-ben-salah", "country:TN", AFF),
+            ("org:garde-nationale-tn", "country:TN", PART),
+        },
+    ),
+    (
+        "Le directeur de la Compagnie ivoirienne d’électricité, Paul Kouassi, a signé.",
+        {
+            ("person:paul-kouassi", "org:compagnie-ivoirienne-d-electricite", AFF),
+            ("org:compagnie-ivoirienne-d-electricite", "country:CI", PART),
+        },
+    ),
+    (
+        "Le porte-parole du Mouvement de libération du peuple iranien, Jean Dupont, a parlé.",
+        {("person:jean-dupont", "org:mouvement-de-liberation-du-peuple-ir", AFF)},
+    ),
+    (
+        "Le ministre de la Défense de la République de Guinée, Amadou Ba, a parlé.",
+        {("person:amadou-ba", GN, AFF)},
     ),
     # A post after the name: a hyphenated post, an age, "alors", a workplace after "à".
     (
@@ -215,7 +245,11 @@ NEAR_MISSES = [
     (
         "Le général Paul Roy, ancien chef de l’armée française, et le colonel Marc Petit ont "
         "assisté à la cérémonie.",
-        {("person:paul-roy", "org:armee-francaise", AFF), ("org:armee-francaise", FR, PART)},
+        {
+            ("person:paul-roy", "org:armee-francaise", AFF),
+            ("person:paul-roy", FR, AFF),
+            ("org:armee-francaise", FR, PART),
+        },
     ),
     # "et le chef d'état-major" is someone else: the chain of posts stops.
     (
@@ -243,15 +277,16 @@ NEAR_MISSES = [
         "Pierre Durand représente une menace pour la France.",
         {("country:FR", "person:pierre-durand", "opposition")},
     ),
-    # A movement speaking for a people is not its state's; a new clause is no apposition.
+    # A movement speaking for a people is not its state's; a new clause is no apposition
+    # (the army is Russia's by its demonym, not NATO's by the source).
     ("L’Organisation de libération du peuple iranien (OLPI) a manifesté à Paris.", set()),
     (
         "D’après un rapport de l’OTAN, l’armée russe a renforcé ses positions.",
-        {("org:armee-russe", "country:RU", PART)},  # the demonym's; nothing with the OTAN
+        {("org:armee-russe", RU, PART)},
     ),
     (
         "D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.",
-        {("org:armee-russe", "country:RU", PART)},
+        {("org:armee-russe", RU, PART)},
     ),
     ("La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.", set()),
 ]

@@ -245,3 +245,29 @@ def test_a_known_organisation_keeps_its_state_as_an_attribute_only():
     G = build_graph([{"id": "a", "entities": [fbi], "relations": []}])
     assert G.nodes["org:fbi"]["country_code"] == "US"
     assert list(G.edges) == []
+
+
+def org(id_, aliases, code=""):
+    return entity(id_, aliases[0], "organization", aliases, country_code=code)
+
+
+def test_organisations_of_two_states_sharing_an_acronym_stay_two_nodes():
+    records = [
+        {"id": "a", "entities": [org("org:dgs-ma", ["DGS", "Direction de la sûreté"], "MA")]},
+        {"id": "b", "entities": [org("org:dgs-dz", ["DGS"], "DZ")]},
+        {"id": "c", "entities": [org("org:dgs", ["DGS"])]},  # which state's: nothing says
+    ]
+    G = build_graph(records)
+    assert sorted(G.nodes) == ["org:dgs", "org:dgs-dz", "org:dgs-ma"]
+    assert G.nodes["org:dgs-ma"]["country_code"] == "MA"
+
+
+def test_an_organisation_of_no_known_state_joins_the_one_known_organisation_it_names():
+    records = [
+        {"id": "a", "entities": [org("org:police-nationale", ["police nationale"], "FR")]},
+        {"id": "b", "entities": [org("org:pn", ["PN", "police nationale"])]},
+    ]
+    G = build_graph(records)
+    assert list(G.nodes) == ["org:police-nationale"]
+    assert G.nodes["org:police-nationale"]["country_code"] == "FR"
+    assert G.nodes["org:police-nationale"]["aliases"] == "PN|police nationale"

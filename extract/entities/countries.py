@@ -21,7 +21,11 @@ Rules on top of the raw matches, all about shape and case:
   model reads a person ("Maurice a répondu");
 - the longest match wins ("Guinée-Bissau" over "Guinée", "Corée du Sud" over nothing);
 - a country name hyphened to a capitalised word that names no country is part of another
-  place's name ("Colombie-Britannique"): neither word is a country.
+  place's name ("Colombie-Britannique"): neither word is a country;
+- a state's formal name is the country: a capitalised form of state and a "de" before a
+  country name (« République du Sénégal », « Royaume de Belgique », « République fédérale
+  du Nigeria ») widen its match, so that no other rule reads the words as a name; only a
+  republic takes qualifiers (« État islamique d'Irak » is an armed group).
 """
 
 from __future__ import annotations
@@ -43,6 +47,18 @@ SPANS_KEY = "coopgraph_countries"
 LANGUAGE_CUES = frozenset({"en", "le", "l'", "l’", "du", "un"})
 # French clitics a missing space can glue to the name before them ("Israëlse sont").
 GLUED_CLITICS = ("s’", "s'", "n’", "n'", "se", "ne")
+# The forms of state that open a state's formal name (« République du Sénégal »).
+STATE_FORMS = frozenset(
+    {"république", "royaume", "principauté", "sultanat", "émirat", "état", "grand-duché"}
+)
+# Only a republic takes qualifiers before its "de" (« République islamique de Mauritanie »):
+# « État islamique d'Irak » is an armed group, not Iraq.
+QUALIFIED_FORMS = frozenset({"république"})
+# What links the form to the name: « de », « du », « des », « d’ », « de la », « de l’ ».
+STATE_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
+STATE_ARTICLES = frozenset({"la", "l'", "l’"})
+# Lower-case words a republic may take before its link (« République fédérale du Nigeria »).
+STATE_QUALIFIERS_MAX = 3
 
 
 def fold(text: str) -> str:
@@ -177,6 +193,48 @@ def without_compound_places(matches: list[Match], tokens: TokenTable) -> list[Ma
     return [m for m in matches if m[0] not in dropped]
 
 
+def state_form_start(tokens: TokenTable, start: int) -> int:
+    """Return where the formal name ending in the country name at `start` starts, or `start`.
+
+    « République du Sénégal », « Royaume de Belgique », « République fédérale du Nigeria »:
+    a capitalised form of state, then a "de" link; a republic may take up to three
+    lower-case qualifiers before its link, none of them a link itself (« Fédération
+    nationale de football du Maroc » is no state).
+    """
+    lowers, texts = tokens.lowers, tokens.texts
+    i = start - 1
+    if i >= 1 and lowers[i] in STATE_ARTICLES and lowers[i - 1] == "de":
+        i -= 1
+    if i < 1 or lowers[i] not in STATE_LINKS:
+        return start
+    link = i
+    for i in range(link - 1, max(link - 2 - STATE_QUALIFIERS_MAX, -1), -1):
+        if lowers[i] in STATE_FORMS and texts[i][:1].isupper():
+            qualified = i < link - 1
+            return i if not qualified or lowers[i] in QUALIFIED_FORMS else start
+        if not (texts[i].isalpha() and texts[i].islower()) or lowers[i] in STATE_LINKS:
+            return start
+    return start
+
+
+def with_state_forms(matches: list[Match], tokens: TokenTable) -> list[Match]:
+    """Widen each country name to the state's formal name that ends in it, if any.
+
+    Run after `longest_matches`: a formal name the lexicon knows (« République
+    démocratique du Congo ») is already one match, and no shorter name is left in it.
+    """
+    taken = {i for m in matches for i in range(m[0], m[1])}
+    widened = []
+    for match in matches:
+        start = match[0]
+        if match[4] == "COUNTRY":
+            form = state_form_start(tokens, start)
+            if not taken.intersection(range(form, start)):
+                start = form
+        widened.append((start, *match[1:]))
+    return widened
+
+
 class CountryRuler(SpanRuler):
     """A `SpanRuler` for country names and demonyms, with the case and glue rules above."""
 
@@ -248,6 +306,7 @@ class CountryRuler(SpanRuler):
         for i, code in glued_clitic_matches(self.glue_names, tokens):
             matches.append(self.as_match(i, i + 1, "COUNTRY", code))
         matches = without_compound_places(longest_matches(matches), tokens)
+        matches = with_state_forms(matches, tokens)
         return [
             Span(doc, start, end, label=label, span_id=code)
             for start, end, _, _, label, code in sorted(matches)

@@ -7,7 +7,8 @@ Both are read off noun phrases, not verbs:
   directeur de A et de B", a workplace after "à" ("conseiller à l'ambassade d'Iran"),
   a capital standing for its government ("chef de la mission diplomatique de
   Tel-Aviv"), never a place ("à Rabat", "au Vietnam" for an ambassador); "en <pays>"
-  when nothing else is named ("chef de la police en Mauritanie");
+  when nothing else is named ("chef de la police en Mauritanie"); an organisation
+  and the country of a demonym in its name ("la police nationale française");
 - what an organisation belongs to is `owners`; who leads one by a verb
   ("présidée par X", "à la tête de") is `leaders`.
 """
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graph.vocabulary import RELATIONS
 
+from ..entities import organisations
 from ..lexicon import read_lexicon
 from ..records import Mention
 from .leaders import LeaderRelations
@@ -33,6 +35,8 @@ TARGET_TYPES = frozenset(RELATIONS["affiliation"].target)  # organization, count
 # Where a post's workplace hangs: "conseiller à l'ambassade d'Iran", "chercheur au CNRS".
 WORKPLACE_DEPS = frozenset({"nmod", "obl", "obl:arg", "obl:mod"})
 MAX_DEPTH = 3
+# The knowledge base's kinds of a state's own bodies (not "international", "armed_group").
+STATE_KINDS = frozenset({"intelligence", "police", "security", "armed_forces", "government"})
 
 Found = tuple[Mention, Mention, str]
 
@@ -70,6 +74,7 @@ class PhraseRelations:
         self.portfolios = portfolio_posts()
         self.counterparts = affiliation_words("counterpart")
         self.ranks = affiliation_words("rank")
+        self.state_bodies = affiliation_words("state_body")
         self.folded = parties.folded
         self.sent = parties.sent
 
@@ -188,6 +193,8 @@ class PhraseRelations:
         found = [own] if own is not None and own.type in TARGET_TYPES else []
         if own is not None and own.type == "person":
             return []  # another person ("l'homologue de X"), not a post's institution
+        if own is not None and own.type == "organization":
+            found.extend(self.qualifying_countries(own))
         if depth < MAX_DEPTH:
             found.extend(self.post_targets(token, depth=depth + 1))
         for conjunct in self.parties.parse.conjuncts(token):
@@ -195,3 +202,34 @@ class PhraseRelations:
             if other is not None and other.type in TARGET_TYPES:
                 found.append(other)
         return found
+
+    def qualifying_countries(self, organisation: Mention) -> list[Mention]:
+        """Return the countries a demonym inside an organisation's name names.
+
+        Who serves « la police nationale française » serves France too, as who serves
+        « la police nationale du Maroc » serves Morocco (ANNOTATION.md: a person serves an
+        organisation or a country): a demonym in the name says which state the body is
+        of. Only a state's body: a researcher at « l'Institut français des relations
+        internationales » serves the institute, not France. A people's (« du peuple
+        iranien ») is left out, as `owners` leaves it.
+        """
+        span = self.parties.spans.get(organisation)
+        if span is None or not self.is_state_body(organisation):
+            return []
+        return [
+            country
+            for country in self.owned.nested_countries(organisation, span)
+            if country.text.islower()
+        ]
+
+    def is_state_body(self, organisation: Mention) -> bool:
+        """Return True for a state's body: its ministries, police, army, embassies...
+
+        Known to the knowledge base by its kind, else by the noun its name opens with
+        (« Sûreté nationale mauritanienne », « ministère tunisien de la Défense »).
+        """
+        known = organisations.base().rows.get(organisation.entity)
+        if known is not None:
+            return known.kind in STATE_KINDS
+        words = organisation.text.split()
+        return bool(words) and fold(words[0]) in self.state_bodies
