@@ -212,8 +212,9 @@ def node_attributes(group: list[dict[str, Any]]) -> dict[str, Any]:
         "mentions": sum(g["mentions"] for g in group),
         "documents": len(set().union(*(g["documents"] for g in group))),  # each counted once
     }
-    if group[0]["country_code"]:
-        attrs["country_code"] = group[0]["country_code"]
+    codes = [g["country_code"] for g in group if g["country_code"]]
+    if codes:
+        attrs["country_code"] = codes[0]
     attrs.update(date_span(set().union(*(g["dates"] for g in group))))
     return attrs
 
@@ -348,45 +349,48 @@ def merge_people(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
 def merge_organisations(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Return node id → id it merges into, for organisations sharing an alias.
 
-    The surviving id is the shortest (an acronym's), then the first in order, so the
-    result does not depend on the order documents arrived in. Two organisations of
-    different states never merge, whatever they share: « DGSN » names Morocco's police
-    (`org:dgsn-ma`, country_code MA) and Algeria's (`org:dgsn-dz`, DZ); an alias that
-    organisations of two states share merges nothing.
-
-    >>> def org(alias, code):
-    ...     return {"type": "organization", "aliases": {alias: None}, "country_code": code}
-    >>> nodes = {"org:dgsn-ma": org("DGSN", "MA"), "org:dgsn-dz": org("DGSN", "DZ"),
-    ...     "org:dgsn": org("dgsn", "")}
-    >>> merge_organisations(nodes)  # and « dgsn » from a third article is neither for sure
-    {}
+    Two organisations of two different states are two, whatever name they share: « DGSN »
+    is Morocco's in one article (`org:dgsn-ma`) and Algeria's in another (`org:dgsn-dz`).
+    An organisation of no known state joins the state's whose alias it shares only when
+    one state's does (a bare « DGSN » beside both stays apart). The surviving id is a
+    known state's organisation's, else the shortest (an acronym's), then the first in
+    order, so the result does not depend on the order documents arrived in.
     """
+    orgs = {n: node for n, node in nodes.items() if node["type"] == "organization"}
     by_alias: dict[str, list[str]] = defaultdict(list)
-    for node_id in sorted(nodes):
-        node = nodes[node_id]
-        if node["type"] == "organization":
-            for alias in node["aliases"]:
-                by_alias[alias.casefold()].append(node_id)
-    parent = {n: n for n in nodes}
-    states = {n: {nodes[n].get("country_code", "")} - {""} for n in nodes}
+    for node_id, node in orgs.items():
+        for alias in node["aliases"]:
+            by_alias[alias.casefold()].append(node_id)
+    parent = {n: n for n in orgs}
+    code = {n: node.get("country_code", "") for n, node in orgs.items()}
 
     def find(n: str) -> str:
         while parent[n] != n:
             n = parent[n]
         return n
 
-    for alias in sorted(by_alias):
-        ids = by_alias[alias]
-        if len(set().union(*(states[n] for n in ids))) > 1:
-            continue  # an alias of two states' organisations names neither for sure
-        for other in ids[1:]:
-            ra, rb = find(ids[0]), find(other)
-            if ra == rb or (states[ra] and states[rb] and states[ra] != states[rb]):
-                continue
-            keep, drop = sorted((ra, rb), key=lambda n: (len(n), n))
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda n: (not code[n], len(n), n))
             parent[drop] = keep
-            states[keep] |= states[drop]
-    return {n: find(n) for n in nodes if find(n) != n}
+
+    # Same state (or none on either side) first; then each stateless group joins the one
+    # state group it shares a name with, if only one.
+    for ids in by_alias.values():
+        for other in ids[1:]:
+            if code[ids[0]] == code[other]:
+                union(ids[0], other)
+    links: dict[str, set[str]] = defaultdict(set)
+    for ids in by_alias.values():
+        for a in ids:
+            for b in ids:
+                if not code[find(a)] and code[find(b)]:
+                    links[find(a)].add(find(b))
+    for stateless, groups in sorted(links.items()):
+        if len(groups) == 1:
+            union(stateless, next(iter(groups)))
+    return {n: find(n) for n in orgs if find(n) != n}
 
 
 def build_graph(records: Iterable[Mapping[str, Any] | Any], **options: Any) -> nx.Graph:
