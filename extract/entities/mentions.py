@@ -19,6 +19,10 @@ position), never at lists of particular names:
 - a person's name that contains a country name wins over it ("Maurice Papon");
 - a portfolio after "ministre de", "ministère des" ("Intérieur", "Affaires étrangères")
   is not an organisation node: every government has one.
+
+The shape rules live in `extract.entities.non_names`; the `Candidate` record and which
+candidate wins an overlap, in `extract.entities.candidates`. This module gathers the
+candidates and applies them.
 """
 
 from __future__ import annotations
@@ -27,118 +31,46 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from ..lexicon import read_lexicon, slugify
+from ..lexicon import read_lexicon
 from ..tokens import TokenTable
+from .candidates import UNSURE, Candidate, decide_unsure, outranks, overlap, without_overlaps
 from .countries import SPANS_KEY
-from .layout import FurnitureRules
-from .name_spans import (
-    ARTICLES,
-    NAME_PARTICLES,
-    is_title,
-    joined_entities,
-    names_organisation,
-    trim_range,
+from .name_spans import NAME_PARTICLES, is_title, joined_entities, names_organisation, trim_range
+from .non_names import (
+    Lines,
+    anchored_description,
+    credit_ranges,
+    in_furniture_marker,
+    in_ranges_,
+    in_rank,
+    is_calendar_word,
+    is_dateline,
+    is_heading,
+    is_portfolio,
+    is_product,
+    is_rubric,
+    line_pieces,
+    title_words,
 )
 from .organisations import SPANS_KEY as ORGANISATIONS_KEY
 from .organisations import known_organisations
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
-# A model designation: letters, an optional hyphen, digits ("TB-2", "F-16", "A320", "Su-35").
-PRODUCT_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?$")
 ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
-CREDIT_IN_PARENTHESES = re.compile(r"\((?=[^()\n]*[A-Za-zÀ-ÿ]/[A-Za-zÀ-ÿ])[^()\n]{3,120}\)")
-RUBRIC_BARS = frozenset({"|", "•"})
 # Titles that only ever precede a person's name.
 COURTESY_TITLES = frozenset({"M.", "Mme", "Mlle", "MM.", "Mmes", "Dr", "Pr", "Me", "Mgr"})
-HEADING_MAX_TOKENS = 3
-PORTFOLIO_LINKS = frozenset({"de", "du", "des", "d'", "d’"})
-PORTFOLIO_REACH = 8  # tokens back from « et de » where the first portfolio's head may be
-# A line opening with one of these words, then ":" or "/", credits a picture or a source.
-CREDIT_WORDS = frozenset(
-    {"photo", "photos", "crédit", "crédits", "credit", "illustration", "image", "images", "source"}
-)
 SENTENCE_END = frozenset(".!?…")
-UNSURE = "?"  # the key of an acronym the model calls MISC, until the document decides
 ACRONYM_MIN_LETTERS = 3  # an untagged two-letter capital word ("DG", "NB") names no one
-DATELINE_SEPARATORS = frozenset({",", "–", "—", "-"})
-# What follows « général de », « capitaine de »: part of the rank (« général d'Armée »).
-RANK_COMPLEMENTS = frozenset(
-    {"armée", "brigade", "division", "corps", "vaisseau", "frégate", "corvette", "escadre"}
-)
-SHOUTING_MIN_LETTERS = 12
-
-
-class Candidate(NamedTuple):
-    """A span of the Doc and what we take it to name.
-
-    A named tuple: as immutable and hashable as a frozen dataclass (the same fields hash
-    the same way), and several times cheaper to build, which matters at one per name.
-    """
-
-    start: int  # token index
-    end: int
-    type: str  # person | organization | country | location | misc (a possible surname)
-    key: str = ""  # ISO code(s) for countries ("MA", or "CD|CG" for a shared demonym)
-    demonym: bool = False
 
 
 @cache
 def acronym_stoplist() -> frozenset[str]:
     """Return the all-capital words that are not organisation names ("PIB", "TV")."""
     return frozenset(row["word"] for row in read_lexicon("acronym_stoplist"))
-
-
-@cache
-def title_words() -> frozenset[str]:
-    """Return the lower-cased titles that precede a name but are not part of it."""
-    return frozenset(row["title"].lower() for row in read_lexicon("titles"))
-
-
-@cache
-def portfolio_heads() -> frozenset[str]:
-    """Return the words after which a capitalised name is a portfolio ("ministre de ...")."""
-    return frozenset(row["word"] for row in read_lexicon("portfolio_heads"))
-
-
-def is_portfolio(tokens: TokenTable, start: int) -> bool:
-    """Return True for a name right after "ministre de", "ministère des": a portfolio.
-
-    "Intérieur" or "Affaires étrangères" names a department of every government: as a
-    node it would join the French and the Moroccan ministries, and their ministers.
-    """
-    i = start - 1
-    while i >= 0 and start - i <= 3 and tokens.lowers[i] in ARTICLES:
-        i -= 1
-    if start - i < 2 or i < 0:
-        return False
-    if is_portfolio_head(tokens.lowers[i]):
-        return True
-    # A second portfolio: « ministre des Affaires étrangères et de la Coopération ».
-    if tokens.lowers[i] != "et" or not any(w in PORTFOLIO_LINKS for w in tokens.lowers[i:start]):
-        return False
-    for j in range(i - 1, max(i - PORTFOLIO_REACH, -1), -1):
-        if is_portfolio_head(tokens.lowers[j]):
-            return True
-        if tokens.is_punct[j] or "\n" in tokens.texts[j]:
-            return False
-    return False
-
-
-def is_portfolio_head(lower: str) -> bool:
-    """Return True for "ministre", "ministère" and their compounds ("vice-ministre")."""
-    heads = portfolio_heads()
-    return lower in heads or lower.rsplit("-", 1)[-1] in heads
-
-
-@cache
-def furniture_rules() -> FurnitureRules:
-    """Return the furniture rules, built once."""
-    return FurnitureRules(read_lexicon("furniture"))
 
 
 def is_acronym(text: str) -> bool:
@@ -149,146 +81,6 @@ def is_acronym(text: str) -> bool:
         and ROMAN_NUMERAL.match(text) is None
         and text not in acronym_stoplist()
     )
-
-
-@cache
-def calendar_words() -> frozenset[str]:
-    """Return the folded weekdays, months and feasts (« Jeudi », « Mars », « Aïd el-Fitr »)."""
-    return frozenset(slugify(row["word"]) for row in read_lexicon("calendar_words"))
-
-
-def is_calendar_word(text: str) -> bool:
-    """Return True for a weekday, a month or a feast: a date, never a name.
-
-    >>> is_calendar_word("Jeudi"), is_calendar_word("aïd el-Fitr"), is_calendar_word("Jeudi 12")
-    (True, True, True)
-    """
-    words = slugify(text).split("-")
-    while words and words[-1].isdigit():
-        words.pop()
-    return "-".join(words) in calendar_words()
-
-
-def is_dateline(tokens: TokenTable, i: int) -> bool:
-    """Return True for a capitalised word opening a line before a comma or dash: a dateline.
-
-    « NAIROBI, vendredi 11 octobre – » names the place a dispatch comes from.
-    """
-    opens_line = i == 0 or "\n" in tokens.texts[i - 1]
-    return opens_line and i + 1 < len(tokens) and tokens.texts[i + 1] in DATELINE_SEPARATORS
-
-
-def in_rank(tokens: TokenTable, start: int, end: int) -> bool:
-    """Return True for a word completing a military rank: « Général d'Armée »."""
-    return (
-        end - start == 1
-        and start >= 2
-        and tokens.lowers[start] in RANK_COMPLEMENTS
-        and tokens.lowers[start - 1] in ("de", "d'", "d’")
-        and tokens.lowers[start - 2] in title_words()
-    )
-
-
-def is_product(tokens: TokenTable, start: int, end: int, label: str) -> bool:
-    """Return True when tokens [start, end) carry a model designation ("Bayraktar TB-2").
-
-    A lone code without hyphen ("M23", "G20") is left to the model when it says ORG.
-    """
-    for text in tokens.texts[start:end]:
-        if PRODUCT_CODE.match(text):
-            return end - start > 1 or "-" in text or label != "ORG"
-    return False
-
-
-class Lines:
-    """The lines of a Doc's text, computed once (`doc.text` rebuilds the string each time)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        self.markers: dict[int, int] = {}
-        self.shouting: dict[int, bool] = {}
-
-    def bounds(self, position: int) -> tuple[int, int]:
-        """Return the (start, end) offsets of the line holding character `position`."""
-        index = bisect_right(self.starts, position) - 1
-        start = self.starts[index]
-        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
-        return start, end
-
-    def line(self, position: int) -> str:
-        """Return the line holding character `position`, without its newline."""
-        start, end = self.bounds(position)
-        return self.text[start:end]
-
-    def marker_end(self, position: int) -> int:
-        """Return where the furniture marker of the line of `position` ends (line start if none)."""
-        start, end = self.bounds(position)
-        if start not in self.markers:
-            self.markers[start] = start + furniture_rules().marker_length(self.text[start:end])
-        return self.markers[start]
-
-    def is_shouting(self, position: int) -> bool:
-        """Return True when the line of `position` is all capitals (a heading)."""
-        start, end = self.bounds(position)
-        if start not in self.shouting:
-            letters = [c for c in self.text[start:end] if c.isalpha()]
-            self.shouting[start] = len(letters) > SHOUTING_MIN_LETTERS and all(
-                c.isupper() for c in letters
-            )
-        return self.shouting[start]
-
-
-def is_heading(tokens: TokenTable, start: int, end: int, lines: Lines) -> bool:
-    """Return True when tokens [start, end) are all of a short line without sentence punctuation."""
-    line = lines.line(tokens.starts[start]).strip()
-    words = end - start - sum(tokens.is_space[start:end])
-    return (
-        line == tokens.span_text(start, end).strip()
-        and words <= HEADING_MAX_TOKENS
-        and line[-1:] not in ".!?"
-    )
-
-
-def is_rubric(tokens: TokenTable, start: int, end: int) -> bool:
-    """Return True for a one-word label opening a line before a bar ("Vidéo | ...")."""
-    opens_line = start == 0 or "\n" in tokens.texts[start - 1]
-    return opens_line and end < len(tokens) and tokens.texts[end] in RUBRIC_BARS
-
-
-def in_furniture_marker(position: int, lines: Lines) -> bool:
-    """Return True when character `position` is inside the marker of a furniture line."""
-    return position < lines.marker_end(position)
-
-
-def line_pieces(tokens: TokenTable, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut tokens [start, end) at line breaks and rubric bars: a name never runs across them."""
-    pieces = []
-    for i in range(start, end):
-        text = tokens.texts[i]
-        if "\n" in text or text in RUBRIC_BARS:
-            if i > start:
-                pieces.append((start, i))
-            start = i + 1
-    if end > start:
-        pieces.append((start, end))
-    return pieces
-
-
-def anchored_description(
-    tokens: TokenTable, start: int, end: int, demonym_starts: set[int]
-) -> bool:
-    """Return True for a lower-case description anchored by a demonym ("police marocaine").
-
-    The demonym comes before any capitalised word of the span: "qatari de l'Intérieur",
-    "ministère qatari de l'Intérieur", "cyber-direction israélienne".
-    """
-    for i in range(start, end):
-        if i in demonym_starts:
-            return True
-        if tokens.texts[i][:1].isupper() and tokens.lowers[i] not in ARTICLES:
-            return False
-    return False
 
 
 def country_candidates(doc: Doc) -> list[Candidate]:
@@ -502,40 +294,6 @@ def organisation_candidates(
     return found
 
 
-def outranks(known: Candidate, other: Candidate) -> bool:
-    """Return True when a knowledge-base name wins over an overlapping candidate.
-
-    It does, unless the other starts before it and holds it whole: « Commission de
-    l’Union africaine » is another organisation than « Union africaine ».
-    """
-    return not (other.start < known.start and known.end <= other.end)
-
-
-def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Return the character ranges of credits: « Photo : X / AFP », « (Archives/X/Y) ».
-
-    A line opening with "Photo", "Crédit", "Source"... and a colon or slash credits a
-    picture or a source; so does a parenthesis holding a slash between names. Names in a
-    credit (a photographer, an agency) are not what the article says.
-    """
-    ranges = []
-    start = 0
-    for line in text.split("\n"):
-        head = line.lstrip(" ©").split(":", 1)[0].split("/", 1)[0].strip().lower()
-        if line.lstrip().startswith("©") or (
-            head in CREDIT_WORDS and len(line) > len(head) and (":" in line or "/" in line)
-        ):
-            ranges.append((start, start + len(line)))
-        start += len(line) + 1
-    ranges += [m.span() for m in CREDIT_IN_PARENTHESES.finditer(text)]
-    return ranges
-
-
-def in_ranges_(position: int, ranges: list[tuple[int, int]]) -> bool:
-    """Return True when character `position` falls in one of `ranges`."""
-    return any(a <= position < b for a, b in ranges)
-
-
 def stray_heading_word(
     cand: Candidate, tokens: TokenTable, lines: Lines, everything: list[Candidate]
 ) -> bool:
@@ -560,38 +318,6 @@ def stray_heading_word(
         other is not cand and word in tokens.span_text(other.start, other.end).lower().split()
         for other in everything
     )
-
-
-def decide_unsure(
-    named: list[Candidate], tokens: TokenTable, defined: frozenset[str]
-) -> list[Candidate]:
-    """Keep an acronym the model calls MISC only where the document treats it as a name.
-
-    It does when the same acronym is an organisation elsewhere (the model's or the
-    knowledge base's) or the text defines it: « DGSN » tagged MISC in one sentence and
-    ORG in another is the DGSN; « UNIX » or « MESSENGER » alone is a product.
-    """
-    sure = {tokens.texts[c.start] for c in named if c.type == "organization" and c.key != UNSURE}
-    sure |= defined
-    kept = []
-    for cand in named:
-        if cand.key == UNSURE:
-            if tokens.texts[cand.start] not in sure:
-                continue
-            cand = cand._replace(key="")
-        kept.append(cand)
-    return kept
-
-
-def overlap(a: Candidate, b: Candidate) -> bool:
-    """Return True when two candidates share a token."""
-    return a.start < b.end and b.start < a.end
-
-
-def without_overlaps(cands: list[Candidate], winners: list[Candidate]) -> list[Candidate]:
-    """Return the candidates of `cands` that overlap none of `winners`."""
-    taken = {i for w in winners for i in range(w.start, w.end)}
-    return [c for c in cands if not any(i in taken for i in range(c.start, c.end))]
 
 
 def find_candidates(

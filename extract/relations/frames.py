@@ -15,29 +15,26 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..records import Mention
+from .clauses import (
+    AGENT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    clause_head,
+    clause_tokens,
+    looks_nominal,
+    path_to,
+)
 from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .opposition import RELATIVE_SUBJECTS, OppositionRules, is_possessed
 from .pairs import Frame
-from .parse import SentenceParse
-from .parties import (
-    AGENT_DEPS,
-    CLAUSE_DEPS,
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    SentenceParties,
-    clause_head,
-    looks_nominal,
-    path_to,
-    unique,
-)
+from .parties import SentenceParties, unique
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
 REFLEXIVES = frozenset({"se", "s'"})
 OBJECT_DEPS = frozenset({"obj"})
 PARTITIVES = frozenset({"des", "du", "de", "d'"})
-MAX_SEARCH_DEPTH = 4
 ACTOR_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AGENT_DEPS
 
 
@@ -409,19 +406,6 @@ class FrameFinder(OppositionRules):
                 if state is not None:
                     found.append(state)
         return found
-
-def clause_tokens(root: Token, parse: SentenceParse, *, skip_subject: bool) -> Iterator[Token]:
-    """Yield the tokens under `root` that belong to its clause (not to nested clauses)."""
-    stack = [(child, 1) for child in parse.children(root)]
-    while stack:
-        token, depth = stack.pop()
-        if token.dep_ in CLAUSE_DEPS or (
-            skip_subject and depth == 1 and token.dep_ in SUBJECT_DEPS
-        ):
-            continue
-        yield token
-        if depth < MAX_SEARCH_DEPTH:
-            stack.extend((child, depth + 1) for child in parse.children(token))
 
 
 __all__ = ["ASSERTED", "Frame", "FrameFinder"]

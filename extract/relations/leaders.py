@@ -25,8 +25,8 @@ from graph.vocabulary import RELATIONS
 
 from ..lexicon import read_lexicon
 from ..records import Mention
+from .clauses import looks_nominal
 from .lexicons import fold
-from .parties import looks_nominal
 
 if TYPE_CHECKING:
     from .affiliation import PhraseRelations

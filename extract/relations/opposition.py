@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..records import Mention
+from .clauses import CLAUSE_DEPS, clause_head, path_to
 from .modality import HEDGED, NEGATED, polarity
 from .pairs import Frame
 from .parse import SentenceParse
-from .parties import CLAUSE_DEPS, clause_head, path_to, unique
+from .parties import unique
 
 RELATIVE_SUBJECTS = frozenset({"qui"})
 RELATIVE_OBJECTS = frozenset({"que", "qu'"})

@@ -1,10 +1,11 @@
-"""Who a phrase of the parse stands for: the parties of a relation, and the clause around it.
+"""Who a phrase of the parse stands for: the parties of a relation.
 
 A party is a mention (person, organisation, country) reached from a token of the parse:
 the token itself when it is a mention, else the demonyms and "de" complements of a
 common noun ("une délégation qatarie", "les experts du Maroc"), and their conjuncts.
 A capital stands for its country only in an argument position ("Rabat et Doha ont
-signé"), never as a place ("à Rabat").
+signé"), never as a place ("à Rabat"). The slots and clause walks these rules read the
+parse through are in `extract.relations.clauses`.
 """
 
 from __future__ import annotations
@@ -14,21 +15,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import GRAPH_ENTITY_TYPES, Mention
+from .clauses import AGENT_DEPS, ANY_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, case_role
 from .compounds import compound_mentions
 from .control import misparsed_apposition, stray_demonym
-from .lexicons import CASE_ROLES, bystander_heads, capital_key, capitals
+from .lexicons import bystander_heads, capital_key, capitals
 from .officials import OfficialParties, is_post
 from .parse import DocWords, NameSpan, SentenceParse
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass"})
-ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-AGENT_DEPS = frozenset({"obl:agent"})
 OBJECT_DEPS = frozenset({"obj", "iobj"})
-# Clause-level relations: a walk from a word up to its clause stops at them.
-CLAUSE_DEPS = frozenset(
-    {"ROOT", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"}
-)
 # A clause with no subject of its own takes the one of the clause it depends on.
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
 # Modifiers of a common noun that can name who the noun belongs to.
@@ -41,35 +35,10 @@ RESTATEMENT_MARKERS = (("c'", "est", "-", "a", "-", "dire"), ("c'est-a-dire",), 
 ANTECEDENT_GAP = frozenset({",", "(", ")", "[", "]"})
 # Slots where a bare capital names its government rather than a place.
 CAPITAL_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "appos"})
-NOMINAL_DEPS = frozenset(
-    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "appos", "fixed"}
-)
-VERBAL_CHILD_DEPS = frozenset(
-    {"aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj", "mark", "expl:pass", "expl:comp"}
-)
 MAX_DEPTH = 2
 # An enumeration misparsed as siblings: what may separate its items.
 LIST_DEPS = frozenset({"conj", "obl", "obl:mod", "obl:arg", "nmod", "obj"})
 LIST_GLUE = frozenset({",", "et", "ou", "le", "la", "les", "l'", "un", "une", "des"})
-
-
-def case_role(token: Token, parse: SentenceParse) -> str:
-    """Return the role of the case marker of a nominal ("au" → "à", "d’" → "de"), or ""."""
-    for child in parse.children(token):
-        if child.dep_ == "case":
-            word = parse.folded[child.i]
-            return CASE_ROLES.get(word, word)
-    return ""
-
-
-def looks_nominal(token: Token, parse: SentenceParse) -> bool:
-    """Return True when the parse treats `token` as a noun (a determiner, a case, a noun slot)."""
-    deps = {child.dep_ for child in parse.children(token)}
-    if deps & {"det", "case"}:
-        return True
-    if deps & VERBAL_CHILD_DEPS:
-        return False
-    return token.dep_ in NOMINAL_DEPS
 
 
 class SentenceParties(OfficialParties):
@@ -403,25 +372,6 @@ def parties_start(token: Token, parse: SentenceParse) -> int:
     while start < token.i and parse.token(start).dep_ in ("cc", "det", "punct"):
         start += 1
     return start
-
-
-def clause_head(token: Token, parse: SentenceParse) -> Token:
-    """Return the head of the clause `token` belongs to (the token itself if it heads one)."""
-    while (
-        token.dep_ not in CLAUSE_DEPS
-        and not any(child.dep_ in ANY_SUBJECT_DEPS for child in parse.children(token))
-        and not parse.is_root(token)
-    ):
-        token = parse.head(token)
-    return token
-
-
-def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
-    """Return the tokens from `token` up to its ancestor `head`, both included."""
-    path = [token]
-    while path[-1] != head and not parse.is_root(path[-1]):
-        path.append(parse.head(path[-1]))
-    return path
 
 
 def key(mention: Mention) -> tuple[int, str]:
