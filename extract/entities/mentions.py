@@ -39,6 +39,7 @@ from ..tokens import TokenTable
 from .candidates import UNSURE, Candidate, decide_unsure, outranks, overlap, without_overlaps
 from .countries import SPANS_KEY
 from .name_spans import NAME_PARTICLES, is_title, joined_entities, names_organisation, trim_range
+from .non_entities import is_web_address, names_agreement, names_product, place_as_person
 from .non_names import (
     Lines,
     anchored_description,
@@ -126,11 +127,27 @@ class CountryIndex:
 
 
 def ner_candidate(
-    tokens: TokenTable, start: int, end: int, label: str, countries: CountryIndex, lines: Lines
+    tokens: TokenTable,
+    start: int,
+    end: int,
+    label: str,
+    countries: CountryIndex,
+    lines: Lines,
+    people: frozenset[str] = frozenset(),
 ) -> Candidate | None:
-    """Return the candidate one trimmed NER span gives, or None when a rule drops it."""
+    """Return the candidate one trimmed NER span gives, or None when a rule drops it.
+
+    `people` are the texts the model reads as people elsewhere, not after a place word.
+    """
     if is_product(tokens, start, end, label) or in_furniture_marker(tokens.starts[start], lines):
         return None
+    if names_product(tokens, start) or names_agreement(tokens, start):
+        return None
+    if is_web_address(tokens.span_text(start, end)):
+        return None
+    if label == "PER" and place_as_person(tokens, start, end):
+        if tokens.span_text(start, end).lower() not in people:
+            return Candidate(start, end, "location")
     if in_rank(tokens, start, end) or is_calendar_word(tokens.span_text(start, end)):
         return None
     if countries.covered_length(start, end) == end - start:
@@ -167,7 +184,13 @@ def ner_candidates(
     index = CountryIndex(countries)
     all_demonyms = {c.start for c in countries if c.demonym}
     found = []
-    for ent_start, ent_end, label in joined_entities(doc, tokens):
+    entities = joined_entities(doc, tokens)
+    people = frozenset(
+        tokens.span_text(start, end).lower()
+        for start, end, label in entities
+        if label == "PER" and not place_as_person(tokens, start, end)
+    )
+    for ent_start, ent_end, label in entities:
         for start, end in line_pieces(tokens, ent_start, ent_end):
             if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
@@ -182,7 +205,7 @@ def ner_candidates(
                 found.append(Candidate(*trimmed, "person"))
                 continue
             if trimmed is not None:
-                cand = ner_candidate(tokens, *trimmed, label, index, lines)
+                cand = ner_candidate(tokens, *trimmed, label, index, lines, people)
                 if cand is not None:
                     found.append(cand)
     return found
