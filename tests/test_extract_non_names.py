@@ -40,6 +40,16 @@ CASES = [
     ("Le ministre est né à Ben Guerir.", set()),
     # near miss: « à » giving something to someone
     ("Le ministre a remis la médaille à Jean Dupont.", {"person:jean-dupont"}),
+    # near misses: what a person said is no agreement; a pitcher and a film's star are people
+    (
+        "La déclaration de Rachid Benali a suscité une polémique au Maroc.",
+        {"person:rachid-benali", "country:MA"},
+    ),
+    ("Le frappeur a réussi un double face au lanceur Jorge Ramos.", {"person:jorge-ramos"}),
+    (
+        "Le film met en vedette Julie Moreau et Paul Girard.",
+        {"person:julie-moreau", "person:paul-girard"},
+    ),
 ]
 
 

@@ -141,7 +141,7 @@ def ner_candidate(
     """
     if is_product(tokens, start, end, label) or in_furniture_marker(tokens.starts[start], lines):
         return None
-    if names_product(tokens, start) or names_agreement(tokens, start):
+    if names_product(tokens, start) or names_agreement(tokens, start, label):
         return None
     if is_web_address(tokens.span_text(start, end)):
         return None

@@ -75,16 +75,22 @@ def names_product(tokens: TokenTable, start: int) -> bool:
     return after_product_noun(tokens, start) or counted_in_sale(tokens, start)
 
 
-def names_agreement(tokens: TokenTable, start: int) -> bool:
+def names_agreement(tokens: TokenTable, start: int, label: str) -> bool:
     """Return True for « Traité de bon voisinage », « Convention de Genève », « accord de X ».
 
     An agreement binds its parties; it is none of them. « l’accord de l’Union » names a
-    party (an article follows « de »): only a bare « accord de X » names the agreement.
+    party (an article follows « de »): only a bare « accord de X » names the agreement,
+    and never a person's name (« la déclaration de Rachid Benali » is what he said).
     """
     agreements = non_entity_words("agreement")
     if tokens.lowers[start] in agreements:
         return True
-    return start >= 2 and tokens.lowers[start - 1] in OF and tokens.lowers[start - 2] in agreements
+    return (
+        label != "PER"
+        and start >= 2
+        and tokens.lowers[start - 1] in OF
+        and tokens.lowers[start - 2] in agreements
+    )
 
 
 def is_web_address(text: str) -> bool:
