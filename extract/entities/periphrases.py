@@ -1,5 +1,7 @@
 """States named by a description: « le royaume chérifien », « l’Hexagone », « les deux pays ».
 
+(Officials named by their post alone are resolved here too, see `described_persons`.)
+
 The rows of `periphrases.jsonl` are of three kinds:
 - `phrase` → `code`: a fixed description of one state, matched on folded words; a word
   the row writes with a capital must have one in the text ("l’Hexagone", not "un
@@ -39,6 +41,7 @@ from ..extensions import register_extensions
 from ..lexicon import read_lexicon, slugify, strip_accents
 from ..records import Entity, Mention
 from ..tokens import Lexicon, TokenTable, sentence_numbers
+from .described_persons import described_persons
 
 DETERMINERS = frozenset(
     {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "des", "au", "aux"}
@@ -142,7 +145,10 @@ class PeriphraseResolver:
             mentions = [m for m in mentions if m not in places]
             entities = add_mentions(remove_mentions(entities, places), found, self.names)
             mentions = sorted([*mentions, *found], key=lambda m: m.start_char)
-        if found or capitals:
+        # After the states: « le président vénézuélien » needs its demonym's mention.
+        described, entities = described_persons(doc, mentions, entities)
+        if found or capitals or described is not mentions:
+            mentions = described
             doc._.coopgraph_mentions = mentions
             doc._.coopgraph_entities = entities
         return doc

@@ -1,0 +1,199 @@
+"""Officials named by their post alone: « le général américain », « la ministre ».
+
+An article names « le général Marc Dubois, chef d'état-major » and, a few sentences on,
+writes « le général américain s'est entretenu avec… ». The description stands for that
+person when, and only when, the choice is unambiguous:
+
+- it is « le/la/l'/au » + a singular post (`affiliation_heads.jsonl`), optionally + a
+  demonym or « de/du + a state »; nothing else follows it (no name, no other complement:
+  « le ministre des Affaires étrangères » or « le président Lula » are left alone);
+- exactly one person named in the last `MAX_SENTENCES_BACK` sentences before it holds
+  that post: the post right before the name (« le général Marc Dubois ») or in
+  apposition right after it (« Marc Dubois, général… »);
+- when the description names a state, that person's post names the same state
+  (« président du Brésil », « président brésilien »).
+
+Zero or two candidates: no mention. Each resolution is a person mention of the
+description's post, the person's own entity, so the relation rules read
+it as that person; the demonym or state after it stays the state's mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..lexicon import read_lexicon, strip_accents
+from ..records import Entity, Mention
+from ..tokens import sentence_numbers
+
+DETERMINERS = frozenset({"le", "la", "l'", "au"})
+OF = frozenset({"de", "du", "d'"})
+# How far after a name its post may name the state (« chef d'état-major des armées françaises »).
+STATE_WINDOW = 10
+MAX_SENTENCES_BACK = 5
+# After a description, words that make it something other than the bare post.
+OPEN_AFTER = frozenset({"de", "du", "des", "d'", "qui"})
+
+
+def fold(text: str) -> str:
+    """Return the matching key of a word: lower case, no accents, straight apostrophes."""
+    return strip_accents(text).lower().replace("’", "'")
+
+
+@cache
+def post_lemmas() -> dict[str, str]:
+    """Return folded singular post form → folded lemma (« directrice » → « directeur »)."""
+    posts = {}
+    for row in read_lexicon("affiliation_heads"):
+        for form in [row["lemma"], *row.get("extra_forms", [])]:
+            posts[fold(form)] = fold(row["lemma"])
+    return posts
+
+
+def described_persons(
+    doc: Doc, mentions: list[Mention], entities: list[Entity]
+) -> tuple[list[Mention], list[Entity]]:
+    """Return mentions and entities with the resolved post descriptions added."""
+    if not doc.has_annotation("SENT_START") or not any(m.type == "person" for m in mentions):
+        return mentions, entities
+    found = list(DocDescriptions(doc, mentions).mentions())
+    if not found:
+        return mentions, entities
+    counts: dict[str, int] = {}
+    for mention in found:
+        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    entities = [
+        replace(e, mentions=e.mentions + counts[e.id]) if e.id in counts else e for e in entities
+    ]
+    return sorted([*mentions, *found], key=lambda m: m.start_char), entities
+
+
+class DocDescriptions:
+    """The post descriptions of one document and the persons they stand for."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.words = [fold(t.text) for t in doc]
+        self.sents = sentence_numbers(doc)
+        self.posts = post_lemmas()
+        self.mention_at: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self.mention_at[i] = mention
+        self.persons = [m for m in mentions if m.type == "person"]
+
+    def mentions(self) -> list[Mention]:
+        """Return the person mentions of the resolved descriptions, in text order."""
+        found = []
+        for i in range(1, len(self.words)):
+            lemma = self.posts.get(self.words[i])
+            if lemma is None or i in self.mention_at or (i - 1) in self.mention_at:
+                continue
+            if self.words[i - 1] not in DETERMINERS:
+                continue
+            state = self.description_state(i)
+            if state is None:
+                continue
+            person = self.antecedent(i, lemma, state)
+            if person is not None:
+                found.append(self.mention(i, person))
+        return found
+
+    def description_state(self, head: int) -> str | None:
+        """Return the state code a description names ("" for none), None if not a description."""
+        end, state = head + 1, ""
+        country = self.country_at(end)
+        if country is not None and self.doc[end].text[:1].islower():
+            end, state = end + 1, country  # « le président brésilien »
+        elif end + 1 < len(self.words) and self.words[end] in OF:
+            country = self.country_at(end + 1)
+            if country is None:
+                return None  # « le ministre de l'Intérieur »
+            end, state = self.mention_end(end + 1), country
+        if end < len(self.words):
+            if end in self.mention_at or self.words[end] in OPEN_AFTER:
+                return None  # « le président Lula », « le chef de la diplomatie »
+            if self.doc[end].text[:1].isupper() and self.sents[end] == self.sents[head]:
+                return None  # an unrecognised name after the post
+            if self.words[end] == "," and self.is_person(end + 1):
+                return None  # « le président kényan, Jean Dupont, a… »: its own name
+        return state
+
+    def country_at(self, i: int) -> str | None:
+        """Return the code of the state mention at token `i`, if any."""
+        mention = self.mention_at.get(i)
+        if mention is None or mention.type != "country":
+            return None
+        return mention.entity.split(":", 1)[1]
+
+    def mention_end(self, i: int) -> int:
+        """Return the token after the mention that covers token `i`."""
+        mention = self.mention_at[i]
+        while i < len(self.words) and self.mention_at.get(i) is mention:
+            i += 1
+        return i
+
+    def antecedent(self, head: int, lemma: str, state: str) -> str | None:
+        """Return the entity of the one person before holding the post, or None."""
+        here = self.sents[head]
+        holders = set()
+        for person in self.persons:
+            span = self.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
+            if span is None or span.end > head:
+                continue
+            if not here - MAX_SENTENCES_BACK <= self.sents[span.start] < here:
+                continue
+            post = self.post_of(span.start, span.end, lemma)
+            if post is not None and (not state or self.names_state(post, span.end, state)):
+                holders.add(person.entity)
+        return holders.pop() if len(holders) == 1 else None
+
+    def post_of(self, start: int, end: int, lemma: str) -> int | None:
+        """Return the token of the post `lemma` written right before or after a name."""
+        before = [start - 1, start - 2]  # « le général Dubois », « le président brésilien Lula »
+        if start - 1 >= 0 and self.country_at(start - 1) is None:
+            before = [start - 1]
+        for i in before:
+            if i >= 0 and self.posts.get(self.words[i]) == lemma:
+                return i
+        if end + 1 < len(self.words) and self.words[end] == ",":
+            if self.posts.get(self.words[end + 1]) == lemma:
+                return end + 1  # « Dubois, général… »
+        return None
+
+    def names_state(self, post: int, end: int, state: str) -> bool:
+        """Return True when the post or the words after the name name its state.
+
+        « président du Brésil », « le général Dubois, chef d'état-major des armées
+        françaises »: up to `STATE_WINDOW` tokens after the name, in its sentence, before
+        any other person.
+        """
+        last = min(max(post, end) + STATE_WINDOW, len(self.words))
+        for i in range(post + 1, last):
+            if self.sents[i] != self.sents[post] or (i >= end and self.is_person(i)):
+                return False
+            if self.country_at(i) == state:
+                return True
+        return False
+
+    def is_person(self, i: int) -> bool:
+        """Return True when token `i` is in a person mention."""
+        mention = self.mention_at.get(i)
+        return mention is not None and mention.type == "person"
+
+    def mention(self, head: int, entity: str) -> Mention:
+        """Return the person mention of the post at token `head` (no determiner, as states)."""
+        span = self.doc[head:head + 1]
+        return Mention(
+            text=span.text,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            sent=self.sents[head],
+            type="person",
+            entity=entity,
+        )

@@ -1,0 +1,77 @@
+"""Officials named by their post alone: « le général français » is the general named before."""
+
+from __future__ import annotations
+
+import pytest
+
+COOP, AFF = "cooperation", "affiliation"
+
+DUBOIS = (
+    "Le général Marc Dubois, chef d’état-major des armées françaises, est arrivé lundi à "
+    "Dakar. La visite doit durer trois jours. "
+)
+
+# (text, the person mentions of the descriptions: (text, entity), every edge of the text)
+RESOLVED = [
+    (
+        DUBOIS + "Le général français s’est entretenu avec le président sénégalais Macky Sall.",
+        [("général", "person:marc-dubois")],
+        {
+            ("person:macky-sall", "person:marc-dubois", COOP),
+            ("person:macky-sall", "country:SN", AFF),
+            ("person:marc-dubois", "country:FR", AFF),
+        },
+    ),
+    (
+        "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. "
+        "Le président brésilien a rencontré Emmanuel Macron à l’Élysée.",
+        [("président", "person:luiz-inacio-lula-da-silva")],
+        {
+            ("person:emmanuel-macron", "person:luiz-inacio-lula-da-silva", COOP),
+            ("person:luiz-inacio-lula-da-silva", "country:BR", AFF),
+        },
+    ),
+]
+
+NOT_RESOLVED = [
+    # Two generals named before: which one is « le général » is not said.
+    "Le général Marc Dubois et le général Paul Martin sont arrivés lundi à Dakar. La visite "
+    "doit durer trois jours. Le général s’est entretenu avec le président sénégalais Macky Sall.",
+    # The description has its own name.
+    "Le général Marc Dubois est arrivé lundi à Dakar. Le général Paul Martin s’est entretenu "
+    "avec le président sénégalais Macky Sall.",
+    "Le général Marc Dubois est arrivé lundi à Dakar. Le général français, Paul Martin, s’est "
+    "entretenu avec le président sénégalais Macky Sall.",
+    # No person named before.
+    "La visite doit durer trois jours. Le général français s’est entretenu avec le président "
+    "sénégalais Macky Sall.",
+    # The one president named before is of another state.
+    "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. Le président "
+    "français a rencontré Olaf Scholz à Berlin.",
+    # A complement makes it another post.
+    "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. Le président "
+    "de la commission a rencontré Olaf Scholz à Berlin.",
+]
+
+TEXTS = [text for text, _, _ in RESOLVED] + NOT_RESOLVED
+
+
+def post_mentions(doc) -> list[tuple[str, str]]:
+    """Return the person mentions that are a post word, not a name."""
+    return [
+        (m.text, m.entity)
+        for m in doc._.coopgraph_mentions
+        if m.type == "person" and not m.text[:1].isupper()
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected", "edges"), RESOLVED)
+def test_description_stands_for_the_one_official_named_before(docs, text, expected, edges):
+    doc = docs[text]
+    assert post_mentions(doc) == expected
+    assert {(r.source, r.target, r.type) for r in doc._.coopgraph_relations} == edges
+
+
+@pytest.mark.parametrize("text", NOT_RESOLVED)
+def test_description_without_one_candidate_is_left_alone(docs, text):
+    assert post_mentions(docs[text]) == []
