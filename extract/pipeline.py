@@ -63,7 +63,7 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = load_model(model, config={"nlp": {"pipeline": MODEL_COMPONENTS, "disabled": []}})
     # Marks a pipeline worker processes can rebuild by name (see `extract.engine.parallel`).
     nlp.meta[PIPELINE_META] = model
-    # « M.Frédéric Veaux »: a courtesy title glued to the name is split off, as the
+    # « M.Pierre Martin »: a courtesy title glued to the name is split off, as the
     # space a careless page dropped would have done.
     nlp.tokenizer.prefix_search = compile_prefix_regex(
         [*nlp.Defaults.prefixes, GLUED_COURTESY_TITLE]

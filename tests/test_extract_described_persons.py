@@ -23,12 +23,12 @@ RESOLVED = [
         },
     ),
     (
-        "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. "
+        "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. "
         "Le président brésilien a rencontré Emmanuel Macron à l’Élysée.",
-        [("président", "person:luiz-inacio-lula-da-silva")],
+        [("président", "person:paulo-mendes-costa")],
         {
-            ("person:emmanuel-macron", "person:luiz-inacio-lula-da-silva", COOP),
-            ("person:luiz-inacio-lula-da-silva", "country:BR", AFF),
+            ("person:emmanuel-macron", "person:paulo-mendes-costa", COOP),
+            ("person:paulo-mendes-costa", "country:BR", AFF),
         },
     ),
 ]
@@ -46,10 +46,10 @@ NOT_RESOLVED = [
     "La visite doit durer trois jours. Le général français s’est entretenu avec le président "
     "sénégalais Macky Sall.",
     # The one president named before is of another state.
-    "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. Le président "
+    "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. Le président "
     "français a rencontré Olaf Scholz à Berlin.",
     # A complement makes it another post.
-    "Luiz Inácio Lula da Silva, président du Brésil, est arrivé mardi à Paris. Le président "
+    "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. Le président "
     "de la commission a rencontré Olaf Scholz à Berlin.",
 ]
 

@@ -44,8 +44,8 @@ POSTS = [
         {("person:vladimir-poutine", RU, AFF)},
     ),
     (
-        "La signature par le président français d’alors Nicolas Sarkozy a eu lieu en 2008.",
-        {("person:nicolas-sarkozy", FR, AFF)},
+        "La signature par le président français d’alors Pierre Lambert a eu lieu en 2008.",
+        {("person:pierre-lambert", FR, AFF)},
     ),
     # A state's body qualified by a demonym: its official serves it and the state it
     # names; not a company's, nor a people's movement's (« du peuple iranien »); a state
@@ -127,8 +127,8 @@ POSTS = [
     ),
     # A portfolio the entity rules missed is no organisation of the minister's.
     (
-        "Le ministre français des Armées, Sébastien Lecornu, a pris la parole.",
-        {("person:sebastien-lecornu", FR, AFF)},
+        "Le ministre français des Armées, Paul Renaud, a pris la parole.",
+        {("person:paul-renaud", FR, AFF)},
     ),
     (
         "Le représentant permanent du Maroc à l’ONU, Omar Hilale, a pris la parole.",
@@ -145,8 +145,8 @@ POSTS = [
     ),
     # The adviser, not the president; the counterpart of a Moroccan is not Moroccan.
     (
-        "Le Brésil sera représenté par le conseiller spécial du président, Celso Amorim.",
-        {("person:celso-amorim", BR, AFF)},
+        "Le Brésil sera représenté par le conseiller spécial du président, Carlos Pereira.",
+        {("person:carlos-pereira", BR, AFF)},
     ),
     ("L’homologue du ministre marocain, Pierre Martin, a parlé.", set()),
     # The demonym of "affaires" is the bureau's subject matter, not its owner.
@@ -318,8 +318,8 @@ def test_a_sentence_does_not_end_before_a_name(nlp):
 
 
 def test_a_hyphenated_word_stays_in_its_sentence(nlp):
-    doc = nlp("Assadollah A., 46 ans, est chef d’état-major des armées. Il a parlé.")
+    doc = nlp("Karim B., 46 ans, est chef d’état-major des armées. Il a parlé.")
     assert [sent.text.strip() for sent in doc.sents] == [
-        "Assadollah A., 46 ans, est chef d’état-major des armées.",
+        "Karim B., 46 ans, est chef d’état-major des armées.",
         "Il a parlé.",
     ]

@@ -6,7 +6,7 @@ person when, and only when, the choice is unambiguous:
 
 - it is « le/la/l'/au » + a singular post (`affiliation_heads.jsonl`), optionally + a
   demonym or « de/du + a state »; nothing else follows it (no name, no other complement:
-  « le ministre des Affaires étrangères » or « le président Lula » are left alone);
+  « le ministre des Affaires étrangères » or « le président Mendes » are left alone);
 - exactly one person named in the last `MAX_SENTENCES_BACK` sentences before it holds
   that post: the post right before the name (« le général Marc Dubois ») or in
   apposition right after it (« Marc Dubois, général… »);
@@ -117,7 +117,7 @@ class DocDescriptions:
             end, state = self.mention_end(end + 1), country
         if end < len(self.words):
             if end in self.mention_at or self.words[end] in OPEN_AFTER:
-                return None  # « le président Lula », « le chef de la diplomatie »
+                return None  # « le président Mendes », « le chef de la diplomatie »
             if self.doc[end].text[:1].isupper() and self.sents[end] == self.sents[head]:
                 return None  # an unrecognised name after the post
             if self.words[end] == "," and self.is_person(end + 1):
@@ -155,7 +155,7 @@ class DocDescriptions:
 
     def post_of(self, start: int, end: int, lemma: str) -> int | None:
         """Return the token of the post `lemma` written right before or after a name."""
-        before = [start - 1, start - 2]  # « le général Dubois », « le président brésilien Lula »
+        before = [start - 1, start - 2]  # « le général Dubois », « le président brésilien Mendes »
         if start - 1 >= 0 and self.country_at(start - 1) is None:
             before = [start - 1]
         for i in before:

@@ -232,7 +232,7 @@ def after_described_head(
 def titled_person(tokens: TokenTable, start: int, name_start: int, name_end: int) -> bool:
     """Return True when a span is a title then two or more capitalised words: a person.
 
-    « le Premier ministre Rishi Sunak », whatever label the model gives it. A title
+    « le Premier ministre Tom Walker », whatever label the model gives it. A title
     followed by a "de" takes a complement, which is what the title is of (« le Premier
     ministre de la République du Sénégal »), not its holder.
     """

@@ -129,7 +129,7 @@ def trim_range(
     An article written with a capital inside a sentence is part of the name (« le parti
     Le Foyer juif », « Le Corbusier »). An organisation keeps a lower-case first word
     that takes a complement (« la police de Rome », « l'université d'Oxford »): without
-    it, the name would be the place's. A person's name stops before a number (« Amir S.
+    it, the name would be the place's. A person's name stops before a number (« Karim S.
     38 ans »).
     """
     lowers, texts = tokens.lowers, tokens.texts
