@@ -77,9 +77,9 @@ OPPOSITION = [
     ("Les bombardements russes sur l’Ukraine ont repris.", rel(OPP, (RU, UA))),
     # A war waged by X, in the support given to Y.
     (
-        "Le Japon apporte son soutien à l’Ukraine dans le contexte de la guerre d’agression "
-        "menée par la Russie.",
-        rel(COOP, (JP, UA)) | rel(OPP, (RU, UA)),
+        "La Norvège réaffirme son soutien à la Géorgie dans le cadre de la guerre menée par "
+        "la Russie.",
+        rel(COOP, ("country:GE", "country:NO")) | rel(OPP, ("country:GE", RU)),
     ),
     # Who receives support against X is X's other side too.
     (
@@ -112,8 +112,8 @@ OPPOSITION = [
     ("L’Algérie a annoncé l’expulsion de diplomates français.", rel(OPP, (DZ, FR))),
     ("L’Algérie a convoqué l’ambassadeur français.", rel(OPP, (DZ, FR))),
     (
-        "Les États-Unis ont fait pression sur l’Afrique du Sud pour qu’elle renonce au projet.",
-        rel(OPP, (US, ZA)),
+        "La Chine fait pression sur les Philippines pour qu’elles quittent le récif.",
+        rel(OPP, ("country:CN", "country:PH")),
     ),
     # Rejecting someone's interference, a tug-of-war, a falling-out.
     ("Le Burkina Faso a rejeté toute ingérence de la France.", rel(OPP, (BF, FR))),
@@ -136,7 +136,7 @@ NOT_OPPOSITION = [
     # Who warns of a danger speaks of it, like who condemns it.
     ("Le ministre français a mis en garde contre les dangers que représente l’Iran.", set()),
     # A boycott ordered by someone is theirs: the boycotters are not set against each other.
-    ("Le sommet a été éclipsé par le boycott américain ordonné par le président Joe Biden.", set()),
+    ("La réunion a été perturbée par le boycott chinois ordonné par le ministre Wang Lei.", set()),
     # Denouncing someone else's agreement: against its owner, not its partner.
     ("L’Algérie a dénoncé l’accord du Maroc avec Israël.", rel(OPP, (DZ, MA)) | rel(COOP, (IL, MA))),
     # A threat to no one named; launching a rocket into space; a "bras droit".

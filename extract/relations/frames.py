@@ -149,7 +149,7 @@ class FrameFinder(OppositionRules):
         if trigger.relation == "opposition":
             # "combattre contre X": X is the other side, not a third ally.
             trigger = replace(trigger, partners=trigger.partners | OPPOSING_ROLES)
-        # A trigger in the clause's subject or agent ("éclipsé par le boycott américain").
+        # A trigger in the clause's subject or agent ("perturbée par le boycott chinois").
         in_subject = any(t.dep_ in ACTOR_DEPS for t in path[:-1])
         if nominal:
             self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)

@@ -111,11 +111,11 @@ class OppositionRules:
     def supported(self, noun: Token, verb: Token) -> list[Mention]:
         """Return who a support or aid receives, when a conflict noun is its context.
 
-        "le soutien à l'Ukraine dans le contexte de la guerre menée par la Russie", "l'aide
+        "le soutien à la Géorgie dans le cadre de la guerre menée par la Russie", "l'aide
         au Liban face aux frappes israéliennes": the one helped through a conflict is the
         other side of whoever wages it. The conflict hangs under the support, or both are
         in one clause with the support first ("réaffirmé le soutien accordé à l'Ukraine,
-        dans le contexte de la guerre menée par la Russie").
+        dans le cadre de la guerre menée par la Russie").
         """
         token = noun
         for _ in range(MAX_SEARCH_DEPTH):
