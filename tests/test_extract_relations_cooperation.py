@@ -88,7 +88,7 @@ MANY_PARTIES = [
     ("La France a ouvert des négociations avec l’Inde.", coop((FR, IN))),
     # An infinitive on the object of a verb is that verb's subject's.
     (
-        "Karim Alaoui et Ahmed Ben Salah ont souligné l’importance de renforcer la coopération "
+        "Karim Alaoui et Ahmed Ben Salah ont rappelé l’intérêt d’approfondir la coopération "
         "entre leurs services.",
         coop((ALAOUI, BEN_SALAH)),
     ),

@@ -1,6 +1,6 @@
 """Who a trigger's clause belongs to when the parse hides it: three shapes of news French.
 
-- « X et Y ont souligné l'importance de renforcer la coopération »: an infinitive on the
+- « X et Y ont rappelé l'intérêt d'approfondir la coopération »: an infinitive on the
   object of a verb is that verb's subject's (`infinitive_owner`);
 - « l'aide accordée à l'Ukraine par la France »: a participle on a trigger noun carries
   its partners (`participle_phrases`);
