@@ -32,6 +32,12 @@ def docs(request, nlp):
     return dict(zip(texts, nlp.pipe(texts), strict=True))
 
 
+@pytest.fixture(scope="module")
+def relations_of(docs):
+    """Each sentence of the test module → the relations the pipeline extracts from it."""
+    return {text: doc._.coopgraph_relations for text, doc in docs.items()}
+
+
 @pytest.fixture(scope="session")
 def seed_results(nlp):
     """The extraction results of the two seed articles, computed once."""

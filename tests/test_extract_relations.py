@@ -333,14 +333,6 @@ HEDGED = [
 TEXTS = [t for t, _ in COOPERATION + MANY_PARTIES + OPPOSITION + PHRASES + HEDGED] + NOTHING
 
 
-@pytest.fixture(scope="module")
-def relations_of(nlp):
-    """Map each test text to the relations the pipeline extracts from it."""
-    return {
-        text: doc._.coopgraph_relations for text, doc in zip(TEXTS, nlp.pipe(TEXTS), strict=True)
-    }
-
-
 def triples(relations):
     """Return the (source, target, type) set of relations."""
     return {(r.source, r.target, r.type) for r in relations}

@@ -294,19 +294,9 @@ NEAR_MISSES = [
 CASES = POSTS + LEADERS + OWNERS + NEAR_MISSES
 
 
-@pytest.fixture(scope="module")
-def relations_of(nlp):
-    """Map each test text to the (source, target, type) set the pipeline extracts."""
-    texts = [text for text, _ in CASES]
-    return {
-        text: {(r.source, r.target, r.type) for r in doc._.coopgraph_relations}
-        for text, doc in zip(texts, nlp.pipe(texts), strict=True)
-    }
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_affiliations_are_exactly(relations_of, text, expected):
-    assert relations_of[text] == expected
+    assert {(r.source, r.target, r.type) for r in relations_of[text]} == expected
 
 
 def test_a_sentence_does_not_end_before_a_name(nlp):

@@ -136,14 +136,6 @@ NOTHING = [
 TEXTS = [t for t, _ in OFFICIALS + MANY_PARTIES] + NOTHING
 
 
-@pytest.fixture(scope="module")
-def relations_of(nlp):
-    """Map each test text to the relations the pipeline extracts from it."""
-    return {
-        text: doc._.coopgraph_relations for text, doc in zip(TEXTS, nlp.pipe(TEXTS), strict=True)
-    }
-
-
 def triples(relations):
     """Return the (source, target, type) set of relations."""
     return {(r.source, r.target, r.type) for r in relations}

@@ -172,14 +172,6 @@ DENIED_AND_HEDGED = [
 TEXTS = [t for t, _ in OPPOSITION + NOT_OPPOSITION] + [t for t, _, _ in DENIED_AND_HEDGED]
 
 
-@pytest.fixture(scope="module")
-def relations_of(nlp):
-    """Map each test text to the relations the pipeline extracts from it."""
-    return {
-        text: doc._.coopgraph_relations for text, doc in zip(TEXTS, nlp.pipe(TEXTS), strict=True)
-    }
-
-
 def triples(relations):
     return {(r.source, r.target, r.type) for r in relations}
 

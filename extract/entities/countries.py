@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -61,6 +62,7 @@ STATE_ARTICLES = frozenset({"la", "l'", "l’"})
 STATE_QUALIFIERS_MAX = 3
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Return the matching key of a name: lower case, no accents, curly apostrophes straight."""
     return strip_accents(text).lower().replace("’", "'")

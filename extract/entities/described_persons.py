@@ -25,9 +25,10 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..lexicon import read_lexicon, strip_accents
+from ..lexicon import read_lexicon
 from ..records import Entity, Mention
 from ..tokens import sentence_numbers
+from .countries import fold
 
 DETERMINERS = frozenset({"le", "la", "l'", "au"})
 OF = frozenset({"de", "du", "d'"})
@@ -36,11 +37,6 @@ STATE_WINDOW = 10
 MAX_SENTENCES_BACK = 5
 # After a description, words that make it something other than the bare post.
 OPEN_AFTER = frozenset({"de", "du", "des", "d'", "qui"})
-
-
-def fold(text: str) -> str:
-    """Return the matching key of a word: lower case, no accents, straight apostrophes."""
-    return strip_accents(text).lower().replace("’", "'")
 
 
 @cache

@@ -39,7 +39,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import LexiconError
-from ..lexicon import read_lexicon, slugify, strip_accents
+from ..lexicon import read_lexicon, slugify
+from .countries import spellings
 
 SPANS_KEY = "coopgraph_organisations"
 LEXICON = "organisations"
@@ -312,15 +313,6 @@ def known_organisations(doc: Doc, codes: Counter[str]) -> list[tuple[int, int, s
 def base() -> OrganisationBase:
     """Return the knowledge base, read and indexed once."""
     return OrganisationBase(read_organisations())
-
-
-def spellings(form: str) -> list[str]:
-    """Return `form` and its usual spellings: without accents, hyphens or curly apostrophes."""
-    out = [form, strip_accents(form)]
-    out += [f.replace("-", " ") for f in out if "-" in f]
-    out += [f.replace("’", "'") for f in out if "’" in f]
-    out += [f.replace("'", "’") for f in out if "'" in f]
-    return list(dict.fromkeys(out))
 
 
 class OrganisationRuler:

@@ -32,15 +32,16 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
-from ..lexicon import read_lexicon, slugify, strip_accents
+from ..lexicon import read_lexicon, slugify
 from ..records import Entity, Mention
 from ..tokens import Lexicon, TokenTable, sentence_numbers
+from .countries import fold
 from .described_persons import described_persons
 
 DETERMINERS = frozenset(
@@ -51,12 +52,6 @@ NAMING_DEPS = frozenset({"nmod", "appos", "flat", "flat:name", "nummod"})
 MAX_SENTENCES_BACK = 2
 LINE_BREAKS = re.compile(r"\n+")
 MAX_PARAGRAPHS_BACK = 1
-
-
-@lru_cache(maxsize=1 << 14)
-def fold(text: str) -> str:
-    """Return the matching key of a word: lower case, no accents, straight apostrophes."""
-    return strip_accents(text).lower().replace("’", "'")
 
 
 @dataclass(frozen=True)
