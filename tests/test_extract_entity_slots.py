@@ -44,8 +44,34 @@ CASES = [
         "Les deux chefs d’État ont signé un accord avec le PDG de Thales Patrice Caine.",
         ["org:thales", "person:patrice-caine"],
     ),
-    ("Le ministre de l’Intérieur de Pologne a reçu le président de Safran.", ["country:PL", "org:safran"]),
+    (
+        "Le ministre de l’Intérieur de Pologne a reçu le président de Safran.",
+        ["country:PL", "org:safran"],
+    ),
     ("Le ministre de la Défense a visité lundi Abidjan.", []),
+    # A country spelt with accents the lexicon does not give it.
+    (
+        "Le président du Nigéria a reçu ses homologues du Libéria et du Bénin.",
+        ["country:BJ", "country:LR", "country:NG"],
+    ),
+    ("Le Kénya et le Pérou ont signé un accord de coopération.", ["country:KE", "country:PE"]),
+    # A name after a group noun is the group's, quoted or not, seen by the model or not.
+    ("Ce massacre, commis par le gang « Base Bonbon », a fait 40 victimes.", ["org:base-bonbon"]),
+    ("La milice « Les Lions de Dieu » a attaqué un village.", ["org:les-lions-de-dieu"]),
+    ("Le gang Ti Makak a attaqué la police.", ["org:ti-makak"]),
+    (
+        "Le groupe armé « Front de libération du Nord » a revendiqué l’attaque.",
+        ["org:front-de-liberation-du-nord"],
+    ),
+    # Near miss: a quote after a group's complement is not its name.
+    (
+        "Le chanteur du groupe de Jean Dupont a repris « Marie Claire » hier soir.",
+        ["person:jean-dupont", "person:marie-claire"],
+    ),
+    (
+        "Le gang « Ti Makak », dirigé par Jean-Baptiste Hérold, contrôle le port.",
+        ["org:ti-makak", "person:jean-baptiste-herold"],
+    ),
 ]
 
 
@@ -64,3 +90,9 @@ def test_person_after_post_relates(relations_of):
     found = {(r.source, r.type, r.target) for r in relations_of[text]}
     assert ("person:artis-pabriks", "affiliation", "country:LV") in found
     assert ("person:artis-pabriks", "cooperation", "person:konstantinos-varvitsiotis") in found
+
+
+def test_group_in_quotes_relates_to_its_leader(relations_of):
+    text = "Le gang « Ti Makak », dirigé par Jean-Baptiste Hérold, contrôle le port."
+    found = {(r.source, r.type, r.target) for r in relations_of[text]}
+    assert found == {("person:jean-baptiste-herold", "affiliation", "org:ti-makak")}

@@ -38,6 +38,7 @@ from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import UNSURE, Candidate, decide_unsure, outranks, overlap, without_overlaps
 from .countries import SPANS_KEY
+from .group_names import after_group_noun, quoted_group_names
 from .name_spans import joined_entities, names_organisation, trim_range
 from .non_entities import is_web_address, names_agreement, names_product, place_as_person
 from .non_names import (
@@ -208,6 +209,9 @@ def ner_candidates(
             trimmed = trim_range(tokens, start, end, titles=titles, label=label)
             if trimmed is not None and label == "ORG":
                 trimmed = after_described_head(tokens, *trimmed, all_demonyms)
+            if trimmed is not None and label != "ORG" and after_group_noun(tokens, trimmed[0]):
+                found.append(Candidate(*trimmed, "organization"))  # « le gang X »
+                continue
             if trimmed is not None and label == "MISC" and titled_person(tokens, start, *trimmed):
                 found.append(Candidate(*trimmed, "person"))
                 continue
@@ -354,7 +358,8 @@ def find_candidates(
     countries = country_candidates(doc)
     slots = PostSlots(doc, tokens, countries)
     named = ner_candidates(doc, tokens, countries, lines, slots)
-    named = without_overlaps(named, list(long_forms)) + list(long_forms)
+    quoted = without_overlaps(quoted_group_names(doc, tokens.text), list(long_forms))
+    named = without_overlaps(named, [*long_forms, *quoted]) + list(long_forms) + quoted
     known = organisation_candidates(doc, tokens, countries, named, lines)
     # The longer of a known name and a candidate holding it whole wins; else the known.
     known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]
