@@ -72,6 +72,21 @@ CASES = [
         "Le gang « Ti Makak », dirigé par Jean-Baptiste Hérold, contrôle le port.",
         ["org:ti-makak", "person:jean-baptiste-herold"],
     ),
+    # A state's body named by its noun and the demonym is an organisation of that state,
+    # one node however the demonym is spelt; a government stands for its state.
+    (
+        "La marine grecque a reçu deux frégates construites en France.",
+        ["country:FR", "country:GR", "org:marine-gr"],
+    ),
+    (
+        "L’armée béninoise et la gendarmerie nigérienne ont mené une opération conjointe.",
+        ["country:BJ", "country:NE", "org:armee-bj", "org:gendarmerie-ne"],
+    ),
+    (
+        "La Marine hellénique et la marine grecque sont une seule force.",
+        ["country:GR", "org:marine-gr"],
+    ),
+    ("Le gouvernement indien a accusé le Canada d’ingérence.", ["country:CA", "country:IN"]),
 ]
 
 
@@ -90,6 +105,16 @@ def test_person_after_post_relates(relations_of):
     found = {(r.source, r.type, r.target) for r in relations_of[text]}
     assert ("person:artis-pabriks", "affiliation", "country:LV") in found
     assert ("person:artis-pabriks", "cooperation", "person:konstantinos-varvitsiotis") in found
+
+
+def test_a_state_body_belongs_to_its_state(relations_of):
+    text = "L’armée béninoise et la gendarmerie nigérienne ont mené une opération conjointe."
+    found = {(r.source, r.type, r.target) for r in relations_of[text]}
+    assert found == {
+        ("org:armee-bj", "cooperation", "org:gendarmerie-ne"),
+        ("org:armee-bj", "part_of", "country:BJ"),
+        ("org:gendarmerie-ne", "part_of", "country:NE"),
+    }
 
 
 def test_group_in_quotes_relates_to_its_leader(relations_of):
@@ -144,3 +169,20 @@ def test_a_name_loses_a_dangling_de_la():
     words = ["Agence", "fédérale", "de", "la"]
     doc = parsed_doc(words, [0, 0, 0, 0], ["ROOT", "amod", "dep", "dep"], [])
     assert trim_span(doc[:], titles=frozenset()).text == "Agence fédérale"
+
+
+@pytest.mark.parametrize(
+    ("opener", "first_label", "expected"),
+    [
+        ('"', "LOC", [(1, 3, "PER")]),  # « "Nikos Papadakis, ... »: one person
+        ("le", "LOC", [(1, 2, "LOC"), (2, 3, "PER")]),  # inside a sentence: two names
+    ],
+)
+def test_a_first_name_cut_at_an_opening_quote_joins_the_name(opener, first_label, expected):
+    from extract.entities.name_spans import joined_entities
+    from extract.tokens import TokenTable
+
+    words = [opener, "Nikos", "Papadakis", ",", "ministre"]
+    deps = ["punct", "ROOT", "flat:name", "punct", "appos"]
+    doc = parsed_doc(words, [1, 1, 1, 1, 1], deps, [(1, 2, first_label), (2, 3, "PER")])
+    assert joined_entities(doc, TokenTable(doc)) == expected

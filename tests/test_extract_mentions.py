@@ -19,7 +19,8 @@ CASES = [
     ("Les soldats d’Israëls’étaient entraînés avec la Jordanie.", {"country:IL", "country:JO"}),
     # demonym-anchored descriptions are the country, not an organisation
     ("Le ministère qatari de l’Intérieur a signé la convention.", {"country:QA"}),
-    ("La police marocaine a arrêté trois suspects.", {"country:MA"}),
+    # ... but a state's body named by its noun and demonym is that state's organisation
+    ("La police marocaine a arrêté trois suspects.", {"country:MA", "org:police-ma"}),
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),
     (
         "Le Centre national de cybersécurité qatari a publié un rapport.",

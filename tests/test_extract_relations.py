@@ -150,7 +150,7 @@ NOTHING = [
     "Le Kenya et l’Ouganda partagent le lac Victoria.",
     "Le Niger et le Mali partagent les mêmes défis sécuritaires.",
     "La visite du ministre turc a été reportée.",
-    "La police marocaine a arrêté un suspect.",
+    "Les policiers marocains ont arrêté un suspect.",
     # A capital as a place is not its government.
     "Le ministre qatari a visité Rabat.",
     "Le ministre qatari est arrivé de Rabat.",
@@ -197,9 +197,11 @@ OPPOSITION = [
         coop((MA, MR)),
     ),
     ("Israël a attaqué le Liban avec des drones américains.", opp((IL, "country:LB"))),
+    # The armies are organisations of their states (« l’armée indienne »: org:armee-in).
     (
         "Un échange de tirs a opposé l’armée indienne et l’armée pakistanaise.",
-        opp(("country:IN", "country:PK")),
+        opp(("org:armee-in", "org:armee-pk"))
+        | {("org:armee-in", "country:IN", PART), ("org:armee-pk", "country:PK", PART)},
     ),
     (
         "Le Maroc et l’Espagne échangent des informations sur les réseaux de passeurs.",

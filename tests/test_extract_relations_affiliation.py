@@ -288,7 +288,11 @@ NEAR_MISSES = [
         "D’après l’OTAN, l’armée russe, qui a perdu des chars, a reculé.",
         {("org:armee-russe", RU, PART)},
     ),
-    ("La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.", set()),
+    # (the police is Morocco's by its demonym, the DGSN nobody's by the list)
+    (
+        "La DGSN, la police marocaine et la gendarmerie ont saisi de la drogue.",
+        {("org:police-ma", MA, PART)},
+    ),
 ]
 
 CASES = POSTS + LEADERS + OWNERS + NEAR_MISSES

@@ -90,13 +90,17 @@ def joined_entities(doc: Doc, tokens: TokenTable) -> list[tuple[int, int, str]]:
     """Return the model's entities as (start, end, label), joining one cut after "de l'".
 
     An entity that ends with a dangling word is joined to the entity right after it, and
-    keeps its own label ("Coordination des mouvements de l'" ORG + "Azawad" LOC: ORG).
+    keeps its own label ("Coordination des mouvements de l'" ORG + "Azawad" LOC: ORG); a
+    first name cut off a person's name is joined to it (`is_cut_first_name`).
     """
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if joined and joined[-1][1] == ent.start and tokens.lowers[ent.start - 1] in DANGLING:
             start, _, label = joined.pop()
             joined.append((start, ent.end, label))
+        elif joined and is_cut_first_name(tokens, joined[-1], ent.start, ent.label_):
+            start, _, _ = joined.pop()
+            joined.append((start, ent.end, "PER"))
         else:
             joined.append((ent.start, ent.end, ent.label_))
     return [
@@ -104,6 +108,27 @@ def joined_entities(doc: Doc, tokens: TokenTable) -> list[tuple[int, int, str]]:
         else (start, end, label)
         for start, end, label in joined
     ]
+
+
+def is_cut_first_name(
+    tokens: TokenTable, previous: tuple[int, int, str], start: int, label: str
+) -> bool:
+    """Return True for a first word the model cut off the person's name right after it.
+
+    « "Nikos Papadakis, ministre ... » opening a quote or a sentence: the model reads the
+    first name as a place and the rest as a person. One capitalised word, then the
+    person's name with nothing but a space between.
+    """
+    first, end, first_label = previous
+    return (
+        label == "PER"
+        and first_label != "PER"
+        and end == start
+        and end - first == 1
+        and tokens.is_title[first]
+        and not tokens.texts[first].isupper()
+        and opens_sentence(tokens, first)
+    )
 
 
 def with_coordinated_adjective(doc: Doc, tokens: TokenTable, start: int, end: int) -> int:
