@@ -21,10 +21,11 @@ from .clauses import (
     SUBJECT_DEPS,
     clause_head,
     clause_tokens,
+    has_subject,
     looks_nominal,
     path_to,
 )
-from .control import apposed_name, infinitive_owner, participle_phrases
+from .control import agent_phrases, apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .opposition import RELATIVE_SUBJECTS, OppositionRules, is_possessed
@@ -246,6 +247,10 @@ class FrameFinder(OppositionRules):
                 frame.partners += self.partner_group(phrase, trigger)
             elif role == "par" or phrase.dep_ == "obl:agent":
                 modifiers += self.parties.group(phrase)
+        doers = agent_phrases(noun, self.parse, self.parties.role)
+        if doers := [m for phrase in doers for m in self.parties.group(phrase)]:
+            frame.agents = doers  # « la signature par A et B d'un accord »: not the subject's
+            return
         named = apposed_name(noun, self.parse) if trigger.relation == "cooperation" else None
         if named is not None and self.parties.group(named):
             # "le Japon, allié des États-Unis": said of Japan.
@@ -261,7 +266,7 @@ class FrameFinder(OppositionRules):
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
-            verb_agents = self.parties.agents(noun) if self.has_subject(noun) else []
+            verb_agents = self.parties.agents(noun) if has_subject(noun, self.parse) else []
         else:
             verb_agents = self.parties.agents(verb)
         if verb_agents:
@@ -306,10 +311,6 @@ class FrameFinder(OppositionRules):
             return False
         lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
         return not lives_it
-
-    def has_subject(self, token: Token) -> bool:
-        """Return True when `token` has a subject of its own."""
-        return any(c.dep_ in SUBJECT_DEPS for c in self.parse.children(token))
 
     def marked_partners(
         self,
