@@ -9,6 +9,8 @@ import pytest
 SE, DE, GH, US, MD, PL = (
     "country:SE", "country:DE", "country:GH", "country:US", "country:MD", "country:PL"
 )  # fmt: skip
+TN, TR, IR = "country:TN", "country:TR", "country:IR"
+SHEBAB, QAIDA, ANSARU, HEZBOLLAH = "org:shebab", "org:al-qaida", "org:ansaru", "org:hezbollah"
 SCHOLZ, SCHILL = "person:olaf-scholz", "person:pierre-schill"
 SAAB, KOCKUMS, AIRBUS = "org:saab", "org:kockums", "org:airbus"
 OTAN, UE, BUNDESWEHR = "org:otan", "org:ue", "org:bundeswehr"
@@ -53,6 +55,18 @@ CASES = [
         "Les soldats américains de l’OTAN ont formé des soldats ghanéens.",
         coop((GH, US), (GH, OTAN)),
     ),
+    # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
+    (
+        "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
+        "villages.",
+        coop((SHEBAB, QAIDA)),
+    ),
+    ("Le groupe Ansaru, affilié à Al-Qaïda, a revendiqué l’attaque.", coop((ANSARU, QAIDA))),
+    ("En 2015, le groupe Ansaru a prêté allégeance à Al-Qaïda.", coop((ANSARU, QAIDA))),
+    ("Les Houthis sont liés à l’Iran.", coop(("org:houthis", IR))),
+    # A participle on a name is said of it: its subject, or the object of a verb that has one.
+    ("Le Hezbollah, soutenu par l’Iran, a accusé le Liban.", coop((HEZBOLLAH, IR))),
+    ("Les pilotes tunisiens formés par la Turquie sont rentrés.", coop((TN, TR))),
 ]
 
 NOTHING = [
@@ -62,6 +76,9 @@ NOTHING = [
     "Le général Pierre Schill a rencontré des journalistes à Oslo.",
     # A « par » inside a clause on the noun is that clause's agent.
     "La Pologne a salué l’aide aux réfugiés accueillis par la Moldavie.",
+    # Attacks linked to a group are no party; who trains is unnamed.
+    "Les attaques liées à Al-Qaïda ont augmenté en Somalie.",
+    "Les pilotes tunisiens formés en Turquie sont rentrés.",
     # Who salute an act done by someone else are not its doers.
     "Le général Pierre Schill et Olaf Scholz ont salué la signature de l’accord par "
     "l’Union européenne.",

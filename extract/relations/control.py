@@ -6,21 +6,14 @@
   its partners (`participle_phrases`);
 - « le Japon, allié des États-Unis, ... »: a trigger noun in apposition is said of the
   name it describes (`apposed_name`), also where the parser makes the apposition a
-  second subject (« Le Japon et l'Australie, deux alliés des États-Unis, ont signé »);
-- « la signature par A et B d'un accord », « l'aide à X par l'OTAN »: a « par » phrase
-  names who does what a trigger noun names (`agent_phrases`).
+  second subject (« Le Japon et l'Australie, deux alliés des États-Unis, ont signé »).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
-from .clauses import CLAUSE_DEPS
 from .parse import SentenceParse
-
-MAX_AGENT_DEPTH = 3  # how deep a trigger noun's phrase may hold its « par » agent
 
 INFINITIVE_MARKS = frozenset({"de", "d'", "a"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
@@ -55,37 +48,6 @@ def participle_phrases(noun: Token, parse: SentenceParse) -> list[Token]:
             continue  # a relative or an infinitive, not a participle
         found += kids
     return found
-
-
-def agent_phrases(noun: Token, parse: SentenceParse, role: Callable[[Token], str]) -> list[Token]:
-    """Return the « par » phrases that name the doers of a trigger noun's act.
-
-    The parser hangs the phrase on the noun, on a word of the noun's own phrase (« la
-    livraison d'armes à X par Y »: on X), or, right after the noun's words, on the word
-    above it, which takes no agent of its own (« renvoie à la signature par A et B »;
-    « la coordination de l'aide à X par Y »). Not inside a clause on the noun: « l'aide
-    aux villes touchées par le séisme ».
-    """
-    found = []
-    stack = [(child, 1) for child in parse.children(noun)]
-    while stack:
-        token, depth = stack.pop()
-        if token.dep_ in CLAUSE_DEPS:
-            continue
-        if role(token) == "par":
-            found.append(token)
-        elif depth < MAX_AGENT_DEPTH:
-            stack.extend((child, depth + 1) for child in parse.children(token))
-    if parse.is_root(noun):
-        return found
-    head = parse.head(noun)
-    if any(c.dep_ == "aux:pass" for c in parse.children(head)):
-        return found  # « a été signé par X »: the verb's own agent
-    return found + [
-        c
-        for c in parse.children(head)
-        if role(c) == "par" and c.left_edge.i == noun.right_edge.i + 1
-    ]
 
 
 def apposed_name(noun: Token, parse: SentenceParse) -> Token | None:

@@ -25,11 +25,12 @@ from .clauses import (
     looks_nominal,
     path_to,
 )
-from .control import agent_phrases, apposed_name, infinitive_owner, participle_phrases
+from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, conflict_verbs, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .opposition import RELATIVE_SUBJECTS, OppositionRules, is_possessed
 from .pairs import Frame
+from .participles import agent_phrases, carrier_modifiers, qualified_noun
 from .parties import SentenceParties, unique
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
@@ -92,9 +93,11 @@ class FrameFinder(OppositionRules):
             self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
         ):
             return False
-        if not (trigger.objects or trigger.excluded_objects):
+        if not (trigger.objects or trigger.excluded_objects or trigger.intransitive):
             return True
         objects = [c for c in self.parse.children(token) if self.is_object(c)]
+        if trigger.intransitive:
+            return not objects  # "lié à X", not "lie des agents au meurtre"
         if any(self.names_object(c, trigger.excluded_objects) for c in objects):
             return False  # "échanger des tirs" is no exchange of views
         return not trigger.objects or any(self.names_object(c, trigger.objects) for c in objects)
@@ -209,8 +212,10 @@ class FrameFinder(OppositionRules):
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""
-        frame.agents = self.parties.agents(verb)
-        patients = self.parties.patients(verb)
+        noun, undergoes = qualified_noun(verb, self.parse, transitive="obj" in trigger.partners)
+        qualified = self.parties.group(noun) if noun is not None else []
+        frame.agents = self.parties.agents(verb) or ([] if undergoes else qualified)
+        patients = self.parties.patients(verb) + (qualified if undergoes else [])
         if "obj" in trigger.partners:
             frame.partners += patients
             if not patients and not trigger.visit:
@@ -240,7 +245,7 @@ class FrameFinder(OppositionRules):
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
-        modifiers += self.carrier_modifiers(noun)
+        modifiers += carrier_modifiers(noun, self.parties, self.triggers)
         for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
             role = self.parties.role(phrase)
             if role in trigger.partners:
@@ -280,21 +285,6 @@ class FrameFinder(OppositionRules):
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
-
-    def carrier_modifiers(self, noun: Token) -> list[Mention]:
-        """Return the demonyms of the noun a trigger complements (« programme de coopération
-        algéro-russe », « le plan d'aide américain »): they qualify the whole phrase."""
-        if noun.dep_ != "nmod" or self.parties.role(noun) != "de" or self.parse.is_root(noun):
-            return []
-        head = self.parse.head(noun)
-        if self.triggers.get(self.parse.folded[head.i]) or self.parties.mention(head):
-            return []
-        return [
-            m
-            for c in self.parse.children(head)
-            if c.dep_ == "amod" or (c.dep_ == "nmod" and not self.parties.role(c))
-            for m in self.parties.group(c)
-        ]
 
     def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
         """Return True when the clause's subject speaks of a conflict rather than fights it.
