@@ -31,6 +31,22 @@ RESOLVED = [
             ("person:paulo-mendes-costa", "country:BR", AFF),
         },
     ),
+    (
+        # A post told apart by its portfolio.
+        "Ingrid Dahl, ministre de la Justice, est arrivée lundi à Oslo. La visite doit durer "
+        "trois jours. La ministre de la Justice a signé un accord de coopération avec son "
+        "homologue Lars Hegge.",
+        [("ministre", "person:ingrid-dahl")],
+        {("person:ingrid-dahl", "person:lars-hegge", COOP)},
+    ),
+    (
+        # « le chef du ministère de X » is « le ministre de X ».
+        "Rui Costa, ministre de l’Intérieur, est arrivé lundi à Oslo. La visite doit durer "
+        "trois jours. Le chef du ministère de l’Intérieur a signé un accord de coopération "
+        "avec son homologue Lars Hegge.",
+        [("chef", "person:rui-costa")],
+        {("person:lars-hegge", "person:rui-costa", COOP)},
+    ),
 ]
 
 NOT_RESOLVED = [
@@ -48,6 +64,14 @@ NOT_RESOLVED = [
     # The one president named before is of another state.
     "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. Le président "
     "français a rencontré Olaf Scholz à Berlin.",
+    # Two ministers of the Interior named before (of two states).
+    "Le ministre de l’Intérieur italien Paolo Conti a reçu le ministre de l’Intérieur "
+    "tunisien Karim Haddad. La visite doit durer trois jours. Le ministre de l’Intérieur a "
+    "signé un accord avec le général Ali Mansour.",
+    # The one minister named before holds another portfolio.
+    "Ingrid Dahl, ministre de la Justice, est arrivée lundi à Oslo. La visite doit durer "
+    "trois jours. Le ministre de l’Intérieur a signé un accord de coopération avec son "
+    "homologue Lars Hegge.",
     # A complement makes it another post.
     "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. Le président "
     "de la commission a rencontré Olaf Scholz à Berlin.",
