@@ -49,6 +49,46 @@ RESOLVED = [
     ),
 ]
 
+MOREL_VOGT = (
+    "Jean Morel, ministre des armées, a reçu lundi Karl Vogt, ministre de la défense de "
+    "l’Autriche"
+)
+NOVAK = ", et Ivan Novak, ministre de la défense de la Croatie"
+
+# (text, the holders the plural post stands for, every edge of the text)
+GROUPS = [
+    (
+        MOREL_VOGT + NOVAK + ". À cette occasion, les ministres ont souligné l’excellence "
+        "de leur coopération.",
+        ["person:jean-morel", "person:karl-vogt", "person:ivan-novak"],
+        {
+            ("person:jean-morel", "person:karl-vogt", COOP),
+            ("person:ivan-novak", "person:jean-morel", COOP),
+            ("person:ivan-novak", "person:karl-vogt", COOP),
+            ("person:karl-vogt", "country:AT", AFF),
+            ("person:ivan-novak", "country:HR", AFF),
+        },
+    ),
+    (
+        MOREL_VOGT + ". Les deux ministres ont signé un accord de coopération.",
+        ["person:jean-morel", "person:karl-vogt"],
+        {
+            ("person:jean-morel", "person:karl-vogt", COOP),
+            ("person:karl-vogt", "country:AT", AFF),
+        },
+    ),
+]
+
+GROUPS_NOT_RESOLVED = [
+    # Three ministers named, « les deux ministres »: which two is not said.
+    MOREL_VOGT + NOVAK + ". Les deux ministres ont signé un accord de coopération.",
+    # A complement makes it other ministers.
+    MOREL_VOGT + ". Les ministres de l’Union ont signé un accord de coopération.",
+    # One minister only.
+    "Jean Morel, ministre des armées, a reçu lundi le général Karl Vogt. Les ministres ont "
+    "signé un accord de coopération.",
+]
+
 NOT_RESOLVED = [
     # Two generals named before: which one is « le général » is not said.
     "Le général Marc Dubois et le général Paul Martin sont arrivés lundi à Dakar. La visite "
@@ -77,7 +117,12 @@ NOT_RESOLVED = [
     "de la commission a rencontré Olaf Scholz à Berlin.",
 ]
 
-TEXTS = [text for text, _, _ in RESOLVED] + NOT_RESOLVED
+TEXTS = (
+    [text for text, _, _ in RESOLVED]
+    + NOT_RESOLVED
+    + [text for text, _, _ in GROUPS]
+    + GROUPS_NOT_RESOLVED
+)
 
 
 def post_mentions(doc) -> list[tuple[str, str]]:
@@ -99,3 +144,20 @@ def test_description_stands_for_the_one_official_named_before(docs, text, expect
 @pytest.mark.parametrize("text", NOT_RESOLVED)
 def test_description_without_one_candidate_is_left_alone(docs, text):
     assert post_mentions(docs[text]) == []
+
+
+def group_holders(doc) -> list[str]:
+    """Return the persons the plural post mentions stand for."""
+    return [m.entity for m in doc._.coopgraph_mentions if m.type == "person" and m.text.islower()]
+
+
+@pytest.mark.parametrize(("text", "expected", "edges"), GROUPS)
+def test_plural_post_stands_for_every_holder_named_before(docs, text, expected, edges):
+    doc = docs[text]
+    assert group_holders(doc) == expected
+    assert {(r.source, r.target, r.type) for r in doc._.coopgraph_relations} == edges
+
+
+@pytest.mark.parametrize("text", GROUPS_NOT_RESOLVED)
+def test_plural_post_without_its_holders_is_left_alone(docs, text):
+    assert group_holders(docs[text]) == []

@@ -29,6 +29,7 @@ from ..lexicon import read_lexicon
 from ..records import Entity, Mention
 from ..tokens import sentence_numbers
 from .countries import fold
+from .group_descriptions import group_mentions
 from .portfolios import Portfolio, as_minister, portfolio_at
 
 DETERMINERS = frozenset({"le", "la", "l'", "au"})
@@ -56,7 +57,8 @@ def described_persons(
     """Return mentions and entities with the resolved post descriptions added."""
     if not doc.has_annotation("SENT_START") or not any(m.type == "person" for m in mentions):
         return mentions, entities
-    found = list(DocDescriptions(doc, mentions).mentions())
+    descriptions = DocDescriptions(doc, mentions)
+    found = [*descriptions.mentions(), *group_mentions(descriptions)]
     if not found:
         return mentions, entities
     counts: dict[str, int] = {}
@@ -191,8 +193,13 @@ class DocDescriptions:
 
     def antecedent(self, head: int, lemma: str, state: str) -> str | None:
         """Return the entity of the one person before holding the post, or None."""
+        holders = self.holders(head, lemma, state)
+        return holders[0] if len(holders) == 1 else None
+
+    def holders(self, head: int, lemma: str, state: str = "") -> list[str]:
+        """Return the persons named in the sentences before `head` holding the post, in order."""
         here = self.sents[head]
-        holders = set()
+        holders: dict[str, None] = {}
         for person in self.persons:
             span = self.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
             if span is None or span.end > head:
@@ -201,8 +208,8 @@ class DocDescriptions:
                 continue
             post = self.post_of(span.start, span.end, lemma)
             if post is not None and (not state or self.names_state(post, span.end, state)):
-                holders.add(person.entity)
-        return holders.pop() if len(holders) == 1 else None
+                holders[person.entity] = None
+        return list(holders)
 
     def post_of(self, start: int, end: int, lemma: str) -> int | None:
         """Return the token of the post `lemma` written right before or after a name."""
