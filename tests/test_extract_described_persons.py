@@ -32,6 +32,19 @@ RESOLVED = [
         },
     ),
     (
+        # Of two generals, the one whose post names a body of that state (the knowledge
+        # base's); the description's demonym is his affiliation.
+        "Le général Mark Dobbs, commandant de l’Africom, et le général Amadou Sow, chef "
+        "d’état-major des armées, sont arrivés lundi à Dakar. Le général américain "
+        "s’est aussi entretenu avec le président Macky Sall.",
+        [("général", "person:mark-dobbs")],
+        {
+            ("person:macky-sall", "person:mark-dobbs", COOP),
+            ("person:mark-dobbs", "org:africom", AFF),
+            ("person:mark-dobbs", "country:US", AFF),
+        },
+    ),
+    (
         # A post told apart by its portfolio.
         "Ingrid Dahl, ministre de la Justice, est arrivée lundi à Oslo. La visite doit durer "
         "trois jours. La ministre de la Justice a signé un accord de coopération avec son "
@@ -104,6 +117,10 @@ NOT_RESOLVED = [
     # The one president named before is of another state.
     "Paulo Mendes Costa, président du Brésil, est arrivé mardi à Paris. Le président "
     "français a rencontré Olaf Scholz à Berlin.",
+    # Neither general's post names France.
+    "Le général Mark Dobbs, commandant de l’Africom, et le général Amadou Sow, chef "
+    "d’état-major des armées, sont arrivés lundi à Dakar. Le général français "
+    "s’est aussi entretenu avec le président Macky Sall.",
     # Two ministers of the Interior named before (of two states).
     "Le ministre de l’Intérieur italien Paolo Conti a reçu le ministre de l’Intérieur "
     "tunisien Karim Haddad. La visite doit durer trois jours. Le ministre de l’Intérieur a "

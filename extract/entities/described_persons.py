@@ -30,6 +30,7 @@ from ..records import Entity, Mention
 from ..tokens import sentence_numbers
 from .countries import fold
 from .group_descriptions import group_mentions
+from .organisations import base
 from .portfolios import Portfolio, as_minister, portfolio_at
 
 DETERMINERS = frozenset({"le", "la", "l'", "au"})
@@ -228,16 +229,25 @@ class DocDescriptions:
         """Return True when the post or the words after the name name its state.
 
         « président du Brésil », « le général Dubois, chef d'état-major des armées
-        françaises »: up to `STATE_WINDOW` tokens after the name, in its sentence, before
-        any other person.
+        françaises », « commandant de l'Africom » (a body of that state in the knowledge
+        base): up to `STATE_WINDOW` tokens after the name, in its sentence, before any
+        other person.
         """
         last = min(max(post, end) + STATE_WINDOW, len(self.words))
         for i in range(post + 1, last):
             if self.sents[i] != self.sents[post] or (i >= end and self.is_person(i)):
                 return False
-            if self.country_at(i) == state:
+            if self.country_at(i) == state or self.body_state_at(i) == state:
                 return True
         return False
+
+    def body_state_at(self, i: int) -> str | None:
+        """Return the state of the known organisation at token `i`, if any."""
+        mention = self.mention_at.get(i)
+        if mention is None or mention.type != "organization":
+            return None
+        row = base().rows.get(mention.entity)
+        return row.country if row is not None and row.country else None
 
     def is_person(self, i: int) -> bool:
         """Return True when token `i` is in a person mention."""
