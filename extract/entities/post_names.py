@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
+from .group_names import group_nouns
 from .name_spans import NAME_PARTICLES, is_title, names_organisation, post_words
 from .non_names import title_words
 
@@ -82,6 +83,8 @@ class PostSlots:
             if country is not None:
                 i = self.previous(country.start)
                 continue
+            if fold(lower) in group_nouns():
+                return False  # « les dirigeants du groupe suédois Saab »: the group's name
             text = tokens.texts[i]
             if not text.isalpha() and "-" not in text and "'" not in fold(text):
                 return False
