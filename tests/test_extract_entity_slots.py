@@ -107,6 +107,34 @@ def test_person_after_post_relates(relations_of):
     assert ("person:artis-pabriks", "cooperation", "person:konstantinos-varvitsiotis") in found
 
 
+OWNED = [
+    # An organisation named after « de » in a longer one's name is what it belongs to.
+    (
+        "La Commission de l’Union africaine a reçu une délégation.",
+        {("org:commission-ua", "part_of", "org:ua")},
+    ),
+    (
+        "Le Conseil de sécurité de l’ONU a adopté une résolution.",
+        {("org:csnu", "part_of", "org:onu")},
+    ),
+    # « US », « UK » opening an English name are the state.
+    (
+        "Le UK Strategic Command a signé un accord avec l’OTAN.",
+        {
+            ("org:otan", "cooperation", "org:uk-strategic-command"),
+            ("org:uk-strategic-command", "part_of", "country:GB"),
+        },
+    ),
+    ("L’équipe US a gagné le match.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNED)
+def test_a_name_states_what_an_organisation_belongs_to(nlp, text, expected):
+    found = {(r.source, r.type, r.target) for r in nlp(text)._.coopgraph_relations}
+    assert found == expected
+
+
 def test_a_state_body_belongs_to_its_state(relations_of):
     text = "L’armée béninoise et la gendarmerie nigérienne ont mené une opération conjointe."
     found = {(r.source, r.type, r.target) for r in relations_of[text]}

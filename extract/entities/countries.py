@@ -23,6 +23,8 @@ Rules on top of the raw matches, all about shape and case:
 - the longest match wins ("Guinée-Bissau" over "Guinée", "Corée du Sud" over nothing);
 - a country name hyphened to a capitalised word that names no country is part of another
   place's name ("Colombie-Britannique"): neither word is a country;
+- « US » and « UK » opening an English name (« US Army Europe », « UK Strategic
+  Command ») are the state, which the organisation belongs to;
 - a state's formal name is the country: a capitalised form of state and a "de" before a
   country name (« République du Sénégal », « Royaume de Belgique », « République fédérale
   du Nigeria ») widen its match, so that no other rule reads the words as a name; only a
@@ -53,6 +55,10 @@ GLUED_CLITICS = ("s’", "s'", "n’", "n'", "se", "ne")
 STATE_FORMS = frozenset(
     {"république", "royaume", "principauté", "sultanat", "émirat", "état", "grand-duché"}
 )
+# English abbreviations that open an organisation's name (« US Army », « UK Strategic
+# Command »): the state, where a capitalised word follows (« US » alone may be a name).
+NAME_PREFIXES = {"US": "US", "U.S.": "US", "UK": "GB"}
+PREFIX = "PREFIX"
 # Only a republic takes qualifiers before its "de" (« République islamique de Mauritanie »):
 # « État islamique d'Irak » is an armed group, not Iraq.
 QUALIFIED_FORMS = frozenset({"république"})
@@ -180,6 +186,11 @@ def is_written_as_name(match: Match, tokens: TokenTable) -> bool:
     return match[4] != "COUNTRY" or tokens.texts[match[0]][:1].isupper()
 
 
+def opens_name(end: int, tokens: TokenTable) -> bool:
+    """Return True when a capitalised word follows token `end - 1` (« US Army »)."""
+    return end < len(tokens) and tokens.is_title[end] and not tokens.is_space[end]
+
+
 def glued_clitic_matches(names: dict[str, str], tokens: TokenTable) -> list[tuple[int, str]]:
     """Return (token, code) for tokens like "Israëlse": a name with a clitic glued to it."""
     texts = tokens.texts
@@ -295,6 +306,8 @@ class CountryRuler(SpanRuler):
             if not isinstance(pattern["pattern"], str):
                 (attrs,) = pattern["pattern"]
                 self.abbreviations[attrs["ORTH"]].append((pattern["label"], pattern["id"]))
+        for prefix, code in NAME_PREFIXES.items():
+            self.abbreviations[prefix].append((PREFIX, code))
         # Phrase patterns match on LOWER, which only the tokenizer sets: `add_patterns`
         # would otherwise run every pattern through the pipeline built so far (NER,
         # parser: about a second at each load).
@@ -338,8 +351,13 @@ class CountryRuler(SpanRuler):
         tokens = TokenTable(doc, self.lexicon)
         people = {i for ent in doc.ents if ent.label_ == "PER" for i in range(ent.start, ent.end)}
         matches = [
-            m
+            m if m[4] != PREFIX else self.as_match(m[0], m[1], "COUNTRY", m[5])
             for m in self.raw_matches(doc, tokens)
+            if m[4] != PREFIX or opens_name(m[1], tokens)
+        ]
+        matches = [
+            m
+            for m in matches
             if is_written_as_name(m, tokens)
             and not is_language(m, tokens)
             and not (m[5] in self.first_name_codes and m[0] in people)

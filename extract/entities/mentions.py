@@ -41,6 +41,7 @@ from .countries import SPANS_KEY
 from .group_names import after_group_noun, quoted_group_names
 from .name_spans import joined_entities, names_organisation, trim_range
 from .non_entities import is_web_address, names_agreement, names_product, place_as_person
+from .nested_organisations import nested_organisations
 from .non_names import (
     Lines,
     anchored_description,
@@ -387,6 +388,7 @@ def find_candidates(
         + named
         + acronym_candidates(tokens, taken, lines, in_entities=in_entities, common=common)
     )
+    everything += nested_organisations(tokens, named)  # « Commission de l’Union africaine »
     credits = credit_ranges(tokens.text)
     everything = [
         c

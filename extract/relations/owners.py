@@ -60,15 +60,18 @@ class OwnerRelations:
         return []
 
     def nested_countries(self, mention: Mention, span: NameSpan) -> list[Mention]:
-        """Return the countries named inside an organisation's name, but not its people's.
+        """Return the countries and organisations named inside an organisation's name.
 
         "Agence marocaine de presse" is Moroccan; "Organisation des moudjahidines du peuple
-        iranien" speaks for a people, often against its state.
+        iranien" speaks for a people, often against its state. An organisation is nested
+        only after a « de » (`extract.entities.nested_organisations`): « la Commission de
+        l'Union africaine » belongs to the Union.
         """
         found = []
         for other in self.mentions:
             if (
-                other.type == "country"
+                other.type in TARGET_TYPES
+                and other is not mention
                 and mention.start_char <= other.start_char
                 and other.end_char <= mention.end_char
             ):
