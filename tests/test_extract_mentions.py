@@ -18,7 +18,11 @@ CASES = [
     ("Les troupes du Marocse sont repliées vers le sud.", {"country:MA"}),
     ("Les soldats d’Israëls’étaient entraînés avec la Jordanie.", {"country:IL", "country:JO"}),
     # demonym-anchored descriptions are the country, not an organisation
-    ("Le ministère qatari de l’Intérieur a signé la convention.", {"country:QA"}),
+    # ... but a ministry the demonym makes one state's is an organisation of that state
+    (
+        "Le ministère qatari de l’Intérieur a signé la convention.",
+        {"country:QA", "org:ministere-de-l-interieur-qa"},
+    ),
     # ... but a state's body named by its noun and demonym is that state's organisation
     ("La police marocaine a arrêté trois suspects.", {"country:MA", "org:police-ma"}),
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),

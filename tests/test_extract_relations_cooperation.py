@@ -62,7 +62,7 @@ OFFICIALS = [
     (
         "Karim Alaoui, directeur des achats du ministère marocain de la Défense, a signé le "
         "contrat avec Jean Dupont, PDG de Thales.",
-        coop((ALAOUI, DUPONT), (MA, "org:thales"))
+        coop((ALAOUI, DUPONT), ("org:ministere-de-la-defense-ma", "org:thales"))
         | {(ALAOUI, MA, AFF), (DUPONT, "org:thales", AFF)},
     ),
 ]

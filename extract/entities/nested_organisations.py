@@ -26,7 +26,9 @@ INNER_WORDS_MAX = 6
 def nested_organisations(tokens: TokenTable, named: list[Candidate]) -> list[Candidate]:
     """Return the organisations named after a « de » inside a longer organisation's name."""
     kb = organisation_base()
-    alone = {slugify(tokens.span_text(c.start, c.end)): c for c in named if c.type == "organization"}
+    alone = {
+        slugify(tokens.span_text(c.start, c.end)): c for c in named if c.type == "organization"
+    }
     found = []
     for outer in named:
         if outer.type != "organization" or outer.end - outer.start < 3:
