@@ -11,6 +11,8 @@ SE, DE, GH, US, MD, PL = (
 )  # fmt: skip
 TN, TR, IR = "country:TN", "country:TR", "country:IR"
 SHEBAB, QAIDA, ANSARU, HEZBOLLAH = "org:shebab", "org:al-qaida", "org:ansaru", "org:hezbollah"
+BERG, FAURY, JONSON = "person:karl-berg", "person:guillaume-faury", "person:pal-jonson"
+JOHANSSON = "person:micael-johansson"
 SCHOLZ, SCHILL = "person:olaf-scholz", "person:pierre-schill"
 SAAB, KOCKUMS, AIRBUS = "org:saab", "org:kockums", "org:airbus"
 OTAN, UE, BUNDESWEHR = "org:otan", "org:ue", "org:bundeswehr"
@@ -54,6 +56,27 @@ CASES = [
     (
         "Les soldats américains de l’OTAN ont formé des soldats ghanéens.",
         coop((GH, US), (GH, OTAN)),
+    ),
+    # The body an official acts for signs too, when the post hangs on his title
+    # (« le maréchal X, chef de ... ») and however deep the body is in the post.
+    (
+        "Le maréchal Karl Berg, chef du bureau des achats du ministère suédois de la "
+        "Défense, a signé le contrat avec Guillaume Faury, PDG d’Airbus.",
+        coop((BERG, FAURY), (SE, AIRBUS)),
+    ),
+    # Every signatory of a list, each with his post, also a hyphenated one.
+    (
+        "Pål Jonson, ministre de la Défense suédois, Guillaume Faury, président-directeur "
+        "général d’Airbus et Micael Johansson, président-directeur général de Saab ont signé "
+        "le 3 mars un protocole d’accord.",
+        coop((JONSON, FAURY), (JONSON, JOHANSSON), (FAURY, JOHANSSON))
+        | coop((SE, AIRBUS), (SE, SAAB), (AIRBUS, SAAB)),
+    ),
+    # A friend's state is no body he acts for: the signatories only.
+    (
+        "Le maréchal Karl Berg, ami du roi de Suède, a signé le contrat avec Guillaume "
+        "Faury, PDG d’Airbus.",
+        coop((BERG, FAURY)),
     ),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
