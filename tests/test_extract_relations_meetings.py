@@ -10,6 +10,8 @@ SE, DE, GH, US, MD, PL = (
     "country:SE", "country:DE", "country:GH", "country:US", "country:MD", "country:PL"
 )  # fmt: skip
 TN, TR, IR = "country:TN", "country:TR", "country:IR"
+FI, IN, TZ, FR, SN = "country:FI", "country:IN", "country:TZ", "country:FR", "country:SN"
+KOSKIMAKI, RANTANEN = "person:ilkka-koskimaki", "person:mari-rantanen"
 SHEBAB, QAIDA, ANSARU, HEZBOLLAH = "org:shebab", "org:al-qaida", "org:ansaru", "org:hezbollah"
 BERG, FAURY, JONSON = "person:karl-berg", "person:guillaume-faury", "person:pal-jonson"
 JOHANSSON = "person:micael-johansson"
@@ -78,6 +80,31 @@ CASES = [
         "Faury, PDG d’Airbus.",
         coop((BERG, FAURY)),
     ),
+    # An official's visit to a country is his state's; a body named with its state's
+    # demonym stands for that state, a body without one stays.
+    (
+        "Le directeur général de la Police nationale finlandaise, Ilkka Koskimäki, effectue "
+        "une visite de travail en Suède.",
+        coop((FI, SE), (KOSKIMAKI, SE)),
+    ),
+    (
+        "Le chef de la Sûreté de l’État, Ilkka Koskimäki, effectue une visite de travail en "
+        "Suède.",
+        coop(("org:vsse", SE), (KOSKIMAKI, SE)),
+    ),
+    # A visit that names its destination: who else it names are visitors, not hosts.
+    (
+        "La Finlande obtient un accord lors de la visite en Suède du ministre de l’Intérieur, "
+        "Mari Rantanen.",
+        coop((FI, SE)),
+    ),
+    # A navy's port call is a visit to the country.
+    (
+        "Trois navires de la marine indienne, dont une frégate, sont arrivés lundi en "
+        "Tanzanie pour une escale de quatre jours.",
+        coop((IN, TZ)),
+    ),
+    ("La frégate française a fait escale au Sénégal.", coop((FR, SN))),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
         "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
@@ -99,6 +126,8 @@ NOTHING = [
     "Le général Pierre Schill a rencontré des journalistes à Oslo.",
     # A « par » inside a clause on the noun is that clause's agent.
     "La Pologne a salué l’aide aux réfugiés accueillis par la Moldavie.",
+    # A merchant ship's flag is no state acting.
+    "Un pétrolier grec a fait escale au Portugal.",
     # Attacks linked to a group are no party; who trains is unnamed.
     "Les attaques liées à Al-Qaïda ont augmenté en Somalie.",
     "Les pilotes tunisiens formés en Turquie sont rentrés.",
