@@ -158,8 +158,8 @@ class FrameFinder(OppositionRules):
         in_subject = any(t.dep_ in ACTOR_DEPS for t in path[:-1])
         if nominal:
             self.noun_roles(frame, token, verb, trigger, in_subject=in_subject)
-        else:
-            self.verb_roles(frame, verb, trigger)
+        else:  # « X a protesté et a accusé Y »: the second verb's own object
+            self.verb_roles(frame, token if token.dep_ == "conj" else verb, trigger)
         search_root = token if in_subject or verb == token else verb
         # A verb's "à" partner may hang inside its object ("livré des armes de combat à X").
         roles = frozenset() if nominal else trigger.partners - {"obj", "de"}
@@ -269,8 +269,8 @@ class FrameFinder(OppositionRules):
             # "Le Japon a salué la coopération franco-allemande": its sides are named on it.
             frame.agents = modifiers + complements
             return
-        if in_subject or self.opposes(verb):
-            # "L'Algérie a dénoncé l'accord du Maroc": who denounces is not a party to it.
+        if in_subject or (verb != noun and self.opposes(verb)):
+            # "L'Algérie a dénoncé l'accord du Maroc": who denounces is no party to it.
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.

@@ -140,7 +140,9 @@ class SentenceParties(OfficialParties):
         own = self.own(token)
         if own is not None:
             if own.type == "person":
-                return [own, *self.represented(token), *self.apposed_people(token)]
+                # « les ministres »: every holder of the post named before (`alike`).
+                alike = self.alike.get(own, ())
+                return [own, *alike, *self.represented(token), *self.apposed_people(token)]
             return [own, *self.alike.get(own, ())]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
