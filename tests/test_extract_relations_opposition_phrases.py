@@ -6,15 +6,22 @@ from __future__ import annotations
 import pytest
 
 OPP, PART = "opposition", "part_of"
-TD, SD, IL, NE, ML = "country:TD", "country:SD", "country:IL", "country:NE", "country:ML"
-RU, UA, TR, GR, KR, KP, LB = (
+TD, SD, IL = "country:TD", "country:SD", "country:IL"
+GT, BZ, CN, VN, BO, CL = (
+    "country:GT",
+    "country:BZ",
+    "country:CN",
+    "country:VN",
+    "country:BO",
+    "country:CL",
+)
+RU, UA, TR, GR, KR, KP = (
     "country:RU",
     "country:UA",
     "country:TR",
     "country:GR",
     "country:KR",
     "country:KP",
-    "country:LB",
 )
 
 
@@ -42,6 +49,43 @@ CASES = [
     ("Moscou dément avoir attaqué l’Ukraine.", set()),
     ("Israël dément toute attaque contre le Liban.", set()),
     ("Le sommet s’est tenu à Séoul avec le Japon.", set()),
+    # Land taken or claimed: against the state whose land it is.
+    ("Le Guatemala revendique une partie du territoire du Belize.", rel(OPP, (GT, BZ))),
+    ("Une partie du territoire du Belize est revendiquée par le Guatemala.", rel(OPP, (GT, BZ))),
+    ("La Chine revendique la quasi-totalité des îles vietnamiennes.", rel(OPP, (CN, VN))),
+    ("La Russie occupe une partie du territoire ukrainien.", rel(OPP, (RU, UA))),
+    (
+        "Les deux présidents évoquent leur différend sur une province minière couvrant 10 % "
+        "du territoire du Chili mais revendiquée depuis longtemps par la Bolivie.",
+        rel(OPP, (BO, CL)),
+    ),
+    (
+        "Les rebelles du FPR ont conquis de vastes pans du territoire du Darfour, province "
+        "soudanaise frontalière du Tchad.",
+        rel(OPP, ("org:fpr", SD)),
+    ),
+    # No land, or no land of a named state, or a denied claim.
+    ("Le groupe a revendiqué l’attentat contre l’ambassade du Chili.", set()),
+    ("Le Maroc occupe la présidence de l’Union africaine.", set()),
+    ("Les rebelles ont conquis une ville proche de la frontière du Tchad.", set()),
+    ("La Russie n’a jamais revendiqué le territoire de la Finlande.", set()),
+    # Clashes between supporters set the ones they support against each other.
+    (
+        "Des heurts ont opposé des milices fidèles au Premier ministre Ahmed Kaboré à d’autres "
+        "proches du général Issa Traoré.",
+        rel(OPP, ("person:ahmed-kabore", "person:issa-traore")),
+    ),
+    (
+        "Des affrontements entre des partisans de Jean Dupont et des proches de Paul Martin "
+        "ont fait dix morts.",
+        rel(OPP, ("person:jean-dupont", "person:paul-martin")),
+    ),
+    # One side only, or supporters who call for peace together.
+    ("Les heurts ont opposé la police à des manifestants proches de Jean Dupont.", set()),
+    (
+        "Les proches de Jean Dupont et de Paul Martin ont appelé à la fin des affrontements.",
+        set(),
+    ),
 ]
 
 
