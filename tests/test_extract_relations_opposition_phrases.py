@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 OPP, PART = "opposition", "part_of"
-TD, SD, IL = "country:TD", "country:SD", "country:IL"
+TD, SD, IL, IR, TW = "country:TD", "country:SD", "country:IL", "country:IR", "country:TW"
 GT, BZ, CN, VN, BO, CL = (
     "country:GT",
     "country:BZ",
@@ -80,6 +80,45 @@ CASES = [
         "ont fait dix morts.",
         rel(OPP, ("person:jean-dupont", "person:paul-martin")),
     ),
+    # A threat of retaliation: who retaliates, and who warns of it for that side, against
+    # the attacker; a plain answer is no retaliation.
+    (
+        "Le ministre israélien Yoav Katz a averti que toute attaque de l’Iran susciterait une "
+        "riposte d’Israël.",
+        rel(OPP, (IL, IR), (IR, "person:yoav-katz"))
+        | {("person:yoav-katz", IL, "affiliation")},
+    ),
+    (
+        "Le secrétaire général de l’ONU a averti que toute attaque de l’Iran susciterait une "
+        "riposte d’Israël.",
+        rel(OPP, (IL, IR)),
+    ),
+    (
+        "Le Japon promet une riposte ferme à toute provocation de la Corée du Nord.",
+        rel(OPP, ("country:JP", KP)),
+    ),
+    ("La réponse du Maroc à la lettre de l’Algérie est attendue.", set()),
+    ("Israël n’envisage aucune riposte contre l’Iran.", set()),
+    # Drills around a state, a punishment or a warning addressed to one.
+    ("La Chine mène de vastes manœuvres autour de Taïwan.", rel(OPP, (CN, TW))),
+    ("Pékin a organisé des exercices autour de l’île de Taïwan.", rel(OPP, (CN, TW))),
+    (
+        "La Chine a déclenché des manœuvres militaires autour de Taïwan, une punition et un "
+        "avertissement adressés au Japon.",
+        rel(OPP, (CN, TW), (CN, "country:JP")),
+    ),
+    ("Le Maroc a adressé un avertissement à l’Algérie.", rel(OPP, ("country:MA", "country:DZ"))),
+    ("La Chine n’a pas mené de manœuvres autour de Taïwan.", set()),
+    (
+        "La France et le Sénégal ont mené des exercices autour de l’île de Gorée.",
+        rel("cooperation", ("country:FR", "country:SN")),
+    ),
+    (
+        "Le Japon mène des exercices avec les Philippines autour des îles philippines.",
+        rel("cooperation", ("country:JP", "country:PH")),
+    ),
+    ("L’ONU a lancé un avertissement sur les risques d’une guerre.", set()),
+    ("La Commission a adressé un avertissement aux voyageurs français.", set()),
     # One side only, or supporters who call for peace together.
     ("Les heurts ont opposé la police à des manifestants proches de Jean Dupont.", set()),
     (

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from ..lexicon import read_lexicon
 from ..records import Mention
-from .clauses import AGENT_DEPS, ANY_SUBJECT_DEPS, clause_head, path_to
+from .clauses import AGENT_DEPS, ANY_SUBJECT_DEPS, clause_head, looks_nominal, path_to
 from .lexicons import fold, row_forms
 from .modality import HEDGED, NEGATED, polarity
 from .pairs import Frame
@@ -41,7 +41,10 @@ LOYALTY_ROLES = frozenset({"à", "de", "envers"})
 TAKEN_DEPS = frozenset({"obj", "obl:arg"})
 APPOSED_DEPS = frozenset({"obl:mod", "obl", "appos", "nmod"})
 SUBJECTS = ANY_SUBJECT_DEPS  # of a passive: what is taken (« X a été annexé par Y »)
-DEMONYM_DEPS = frozenset({"amod", "acl"})  # « îles vietnamiennes » may come out as `acl`
+DEMONYM_DEPS = frozenset({"amod", "acl"})
+# Kinds of `conflict_phrases` rows that open a frame of their own.
+FRAME_KINDS = ("seizing", "retaliation", "response", "around")
+CASE_DE = frozenset({"de", "du", "des", "d'"})  # « îles vietnamiennes » may come out as `acl`
 
 
 @cache
@@ -55,13 +58,29 @@ def phrase_words(kind: str) -> frozenset[str]:
     )
 
 
+@cache
+def phrase_triggers() -> dict[str, str]:
+    """Return folded word → the kind of frame it opens (`ConflictPhrases.phrase_frames`)."""
+    return {word: kind for kind in FRAME_KINDS for word in phrase_words(kind)}
+
+
 class ConflictPhrases:
-    """Opposition read off land-seizing verbs and supporters' sides (see module docstring)."""
+    """Opposition read off land-seizing verbs, threats of retaliation, drills around a
+    state and supporters' sides (see module docstring)."""
+
+    def phrase_frames(self, token: Token, kind: str) -> Iterator[Frame]:
+        """Yield the frame a word of `kind` opens (« conquis », « riposte », « autour »)."""
+        if token.i in self.parties.at:
+            return  # a word of a name: « ... dans les territoires occupés »
+        if kind == "seizing":
+            yield from self.seizing_frame(token)
+        elif kind == "around":
+            yield from self.encircling_frame(token)
+        else:
+            yield from self.retaliation_frame(token, kind)
 
     def seizing_frame(self, verb: Token) -> Iterator[Frame]:
         """Yield X against Y for « X conquiert / revendique le territoire de Y »."""
-        if verb.i in self.parties.at:
-            return  # a word of a name: « ... dans les territoires occupés »
         owners = [
             party
             for child in self.taken_phrases(verb)
@@ -185,6 +204,114 @@ class ConflictPhrases:
         if verb.dep_ != "acl" or not any(c.dep_ == "obj" for c in self.parse.children(verb)):
             return []
         return self.parties.group(self.parse.head(verb))
+
+    def retaliation_frame(self, noun: Token, kind: str) -> Iterator[Frame]:
+        """Yield the attacker against who threatens to retaliate.
+
+        « toute attaque de Y susciterait une riposte de X », « la riposte de X à l'attaque
+        de Y »: X against Y; « Z a averti que toute attaque de Y susciterait une riposte
+        (de X) »: Z too, when Z's own phrase names X or no X is named. A « réponse » is
+        one only when the text says it is forceful (« une réponse militaire, ferme »).
+        """
+        if not looks_nominal(noun, self.parse):
+            return
+        if kind == "response" and not any(
+            self.parse.folded[c.i] in phrase_words("forceful") for c in self.parse.children(noun)
+        ):
+            return
+        verb = clause_head(noun, self.parse)
+        attackers = self.provoking_attackers(noun, verb)
+        if not attackers:
+            return
+        retaliators = self.owners(noun)
+        if not retaliators and self.parse.folded[verb.i] in phrase_words("warning"):
+            retaliators = self.parties.agents(verb)  # « X promet une riposte à ... »
+        warner = self.parse.head(verb) if verb.dep_ == "ccomp" else None
+        if warner is not None and self.parse.folded[warner.i] in phrase_words("warning"):
+            if not retaliators or self.names_in_subject(warner) & {m.entity for m in retaliators}:
+                retaliators += self.parties.agents(warner)
+        else:
+            warner = None
+        stance = polarity(path_to(noun, verb, self.parse), self.parse, verbal_trigger=False)
+        attackers = [m for m in attackers if m.entity not in {r.entity for r in retaliators}]
+        if stance != NEGATED and retaliators and attackers:
+            hedged = stance == HEDGED and warner is None  # the warning itself is stated
+            yield Frame("opposition", noun, agents=unique(retaliators), partners=unique(attackers),
+                        hedged=hedged)
+
+    def provoking_attackers(self, noun: Token, verb: Token) -> list[Mention]:
+        """Return who made the attack a retaliation answers: the owner of the attack that is
+        the clause's subject (« toute attaque de Y susciterait ... ») or of the « à » phrase
+        (« riposte à l'attaque de Y », « riposte à Y »)."""
+        phrases = [c for c in self.parse.children(noun) if self.parties.role(c) == "à"]
+        if noun.dep_ == "obj" and self.parse.folded[verb.i] in phrase_words("warning"):
+            phrases += [c for c in self.parse.children(verb) if self.parties.role(c) == "à"]
+        elif noun.dep_ == "obj":
+            phrases += [c for c in self.parse.children(verb) if c.dep_ in ("nsubj", "csubj")]
+        found: list[Mention] = []
+        for phrase in phrases:
+            trigger = self.triggers.get(self.parse.folded[phrase.i], {}).get("noun")
+            if trigger is not None and trigger.relation == "opposition":
+                found += self.owners(phrase)
+            elif self.parties.role(phrase) == "à":
+                found += self.parties.group(phrase)
+        return found
+
+    def names_in_subject(self, verb: Token) -> set[str]:
+        """Return the entities named anywhere in the subject phrase of `verb`."""
+        return {
+            mention.entity
+            for child in self.parse.children(verb)
+            if child.dep_ in ("nsubj", "nsubj:pass")
+            for i in range(child.left_edge.i, child.right_edge.i + 1)
+            if (mention := self.parties.mention(self.parse.token(i))) is not None
+        }
+
+    def encircling_frame(self, around: Token) -> Iterator[Frame]:
+        """Yield who drills « autour de Y » against Y (« des manœuvres autour de Taïwan »).
+
+        A drill around a state is a show of force at it, unless that state drills too
+        (« avec Y », or among the drill's own authors).
+        """
+        after = around.i + 1
+        if after >= self.sent.end or self.parse.folded[after] not in CASE_DE:
+            return
+        place = self.parse.head(self.parse.token(after))
+        targets = self.qualifiers(place) if self.is_land(place) else self.parties.group(place)
+        targets = [m for m in targets if m.type == "country"]
+        drill = self.drill_near(around)
+        if drill is None or not targets:
+            return
+        verb = clause_head(drill, self.parse)
+        around_targets = {m.entity for m in targets}  # « autour de » may hang on the drill
+        owners = [m for m in self.owners(drill) if m.entity not in around_targets]
+        agents = owners or self.parties.agents(verb)
+        joint = {m.entity for m in agents} | self.drill_partners(verb)
+        targets = [m for m in targets if m.entity not in joint]
+        stance = polarity(path_to(drill, verb, self.parse), self.parse, verbal_trigger=False)
+        if agents and targets and stance != NEGATED:
+            yield Frame("opposition", around, agents=agents, partners=unique(targets),
+                        hedged=stance == HEDGED)
+
+    def drill_near(self, around: Token) -> Token | None:
+        """Return the drill noun « autour » belongs to: its head, or its verb's object."""
+        if self.parse.is_root(around):
+            return None
+        head = self.parse.head(around)
+        for token in [head, *self.parse.children(head)]:
+            if self.parse.folded[token.i] in phrase_words("drill"):
+                return token
+        return None
+
+    def drill_partners(self, verb: Token) -> set[str]:
+        """Return the entities a clause drills with (« avec Y »)."""
+        return {
+            mention.entity
+            for token in self.parse.children(verb)
+            for phrase in [token, *self.parse.children(token)]
+            if self.parties.role(phrase) == "avec"
+            for mention in self.parties.group(phrase)
+        }
 
     def loyal_sides(self, root: Token) -> list[list[Mention]]:
         """Return the party each supporters' phrase under `root` is loyal to, one list a side.

@@ -24,7 +24,7 @@ from .clauses import (
     looks_nominal,
     path_to,
 )
-from .conflict_phrases import ConflictPhrases, phrase_words
+from .conflict_phrases import ConflictPhrases, phrase_triggers
 from .control import apposed_name, infinitive_owner, participle_phrases
 from .lexicons import Trigger, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
@@ -54,15 +54,16 @@ class FrameFinder(OppositionRules, ConflictPhrases):
         self.marked: dict[tuple[int, bool], list[tuple[Token, str]]] = {}
         self.triggers = trigger_table()
         self.parse = parties.parse
-        self.seizing = phrase_words("seizing")
+        self.phrase_triggers = phrase_triggers()
 
     def frames(self) -> Iterator[Frame]:
         """Yield the asserted or hedged frames of the sentence."""
         folded = self.parties.folded
         for i in range(self.sent.start, self.sent.end):
             word = folded[i]
-            if word in self.seizing:  # « a conquis le territoire de Y » (`conflict_phrases`)
-                yield from self.seizing_frame(self.parse.token(i))
+            kind = self.phrase_triggers.get(word)
+            if kind is not None:  # « a conquis le territoire de Y » (`conflict_phrases`)
+                yield from self.phrase_frames(self.parse.token(i), kind)
             forms = self.triggers.get(word)
             if not forms and word not in OPPOSING_ROLES:
                 continue  # most words: no Token built
