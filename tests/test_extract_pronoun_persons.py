@@ -46,6 +46,9 @@ NOT_RESOLVED = [
     # The one person named before is not the subject: « il » may be the subject.
     "Le Canada a reçu jeudi le ministre indien Rajan Mehta. "
     "Il a signé un accord de coopération avec le Japon.",
+    # The person is only in the subject's complement: « il » is the party.
+    "Le parti de Karim Haddad a remporté les élections. "
+    "Il a signé un accord de coopération avec l’Espagne.",
     # The title gives the other gender.
     "La ministre kényane Grace Wambui est arrivée lundi à Accra. "
     "Il s’est entretenu avec le président ghanéen Kofi Mensah.",

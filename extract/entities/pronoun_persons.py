@@ -150,8 +150,8 @@ def is_subject(doc: Doc, mention: Mention, sent: Span) -> bool:
         return False
     token = span.root
     while token.head.i != token.i and token.dep_ not in SUBJECT_DEPS:
-        if token.dep_ not in NAME_DEPS:
-            return False
+        if token.dep_ not in NAME_DEPS or any(c.dep_ == "case" for c in token.children):
+            return False  # « le parti de X a gagné. Il… »: « il » is the party
         token = token.head
     return token.dep_ in SUBJECT_DEPS and token.head.i == sent.root.i
 
