@@ -29,7 +29,7 @@ from ..lexicon import read_lexicon
 from ..records import Entity, Mention
 from ..tokens import sentence_numbers
 from .countries import fold
-from .group_descriptions import group_mentions
+from .group_descriptions import group_mentions, plural_posts
 from .organisations import base
 from .portfolios import Portfolio, as_minister, portfolio_at
 
@@ -60,7 +60,7 @@ def described_persons(
     if not doc.has_annotation("SENT_START") or not any(m.type == "person" for m in mentions):
         return mentions, entities
     descriptions = DocDescriptions(doc, mentions)
-    found = [*descriptions.mentions(), *group_mentions(descriptions)]
+    found = descriptions.mentions()
     if not found:
         return mentions, entities
     counts: dict[str, int] = {}
@@ -93,8 +93,12 @@ class DocDescriptions:
     def mentions(self) -> list[Mention]:
         """Return the person mentions of the resolved descriptions, in text order."""
         found = []
+        plurals = plural_posts()
         for i in range(1, len(self.words)):
             lemma = self.posts.get(self.words[i])
+            if lemma is None and self.words[i] in plurals:
+                found.extend(group_mentions(self, i, plurals[self.words[i]]))
+                continue
             if lemma is None or i in self.mention_at or (i - 1) in self.mention_at:
                 continue
             if self.words[i - 1] not in DETERMINERS:
