@@ -71,10 +71,13 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
         # "Aucun accord n'a été signé": the negation sits on what the verb is about.
         if child.dep_ in OBJECT_DEPS and negation_marked(child, marks, parse):
             return NEGATED
-    for position, (token, in_scope) in enumerate(governing_chain(path, parse)):
+    chain = governing_chain(path, parse)
+    for position, (token, in_scope) in enumerate(chain):
         word = folded[token.i]
+        # « dément et accuse X »: a denial coordinated with the trigger does not deny it.
+        coordinated = position > 0 and chain[position - 1][0].dep_ == "conj"
         if position > 0 and (
-            word in marks.negating_verbs
+            (word in marks.negating_verbs and not coordinated)
             or puts_an_end(token, path, marks, parse)
             or only_ready(token, marks, parse)
         ):

@@ -64,7 +64,7 @@ class OppositionRules:
                 targets += self.parties.agents(clause)
         if not targets or self.parse.is_root(token):
             return
-        head = self.parse.head(token)
+        head = self.noun_of_named_owner(self.parse.head(token))
         verb = clause_head(head, self.parse)
         if self.warns(verb):
             return  # "mettre en garde contre X": who warns of a danger speaks of it
@@ -88,6 +88,22 @@ class OppositionRules:
         yield Frame(
             "opposition", marker, agents=unique(agents), partners=targets, hedged=stance == HEDGED
         )
+
+    def noun_of_named_owner(self, head: Token) -> Token:
+        """Return the noun a "contre X" phrase belongs to when the parser hung it on a name.
+
+        In « les accusations du Tchad contre l'armée soudanaise » the parser often hangs
+        « contre » on « Tchad »; a name takes no such complement, the noun it complements
+        does, and the name is that noun's owner.
+        """
+        if (
+            head.dep_ == "nmod"
+            and self.parties.role(head) == "de"
+            and self.parties.own(head) is not None
+            and not self.parse.is_root(head)
+        ):
+            return self.parse.head(head)
+        return head
 
     def warns(self, verb: Token) -> bool:
         """Return True for "mettre en garde" (its "en garde" phrase on the verb)."""

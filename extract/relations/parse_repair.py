@@ -17,6 +17,13 @@ sentence's root has a conjunct verb with a subject of its own, set off from the 
 punctuation), the verb becomes the root, the first name its subject, the second the
 first's conjunct (`coordinated_subject_as_root`).
 
+A name opening a sentence with two coordinated verbs (« Moscou dément et accuse
+Kiev de ... ») often comes out as the root, the first verb as its adverb and the second
+as its conjunct, with no subject. When the word right after the root name is a bare
+modifier followed by « et » / « ou » and a subjectless conjunct of the root, that word
+is the first verb: it becomes the root, the name its subject, the conjunct its own
+(`name_read_as_root`).
+
 The component runs right after the parser and changes only such heads and labels; a
 sentence keeps its bounds (the subject stays inside it).
 """
@@ -148,6 +155,52 @@ def coordinated_subject_as_root(sent: Span) -> bool:
     return True
 
 
+# How the parser hangs the first of two coordinated verbs on a name read as the root.
+FIRST_VERB_DEPS = frozenset({"advmod", "amod", "flat:name", "flat"})
+
+
+def misread_name_root(sent: Span) -> tuple[Token, Token, Token] | None:
+    """Return the name read as root, the verb read as its modifier and the conjunct verb.
+
+    « Moscou dément et accuse Kiev »: root « Moscou », « dément » an adverb on it,
+    « et », then « accuse », a conjunct of the root with no subject of its own.
+    """
+    root = sent.root
+    if not root.text[:1].isupper() or root.i + 3 > sent.end:
+        return None
+    first, coordinator = root.nbor(1), root.nbor(2)
+    if (
+        first.head != root
+        or first.dep_ not in FIRST_VERB_DEPS
+        or any(True for _ in first.children)
+        or coordinator.lower_ not in COORDINATORS
+    ):
+        return None
+    verb = coordinator.head
+    if verb.head != root or verb.dep_ != "conj" or verb.i <= coordinator.i:
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if any(c.dep_ not in NOUN_DEPS for c in root.children if c.i not in (first.i, verb.i)):
+        return None
+    return root, first, verb
+
+
+def name_read_as_root(sent: Span) -> bool:
+    """Make the first of two coordinated verbs the root, with the name as its subject."""
+    found = misread_name_root(sent)
+    if found is None:
+        return False
+    name, first, verb = found
+    after_verb = [c for c in name.children if c.i > verb.i]
+    first.head, first.dep_ = first, "ROOT"
+    name.head, name.dep_ = first, "nsubj"
+    verb.head = first
+    for token in after_verb:  # the final stop belongs to the clause
+        token.head = first
+    return True
+
+
 class ParseRepair:
     """Repair the fronted-phrase subjects of each sentence (see the module docstring)."""
 
@@ -160,7 +213,7 @@ class ParseRepair:
         if not doc.has_annotation("DEP"):
             return doc
         for sent in list(doc.sents):
-            repair_sentence(sent) or coordinated_subject_as_root(sent)
+            repair_sentence(sent) or coordinated_subject_as_root(sent) or name_read_as_root(sent)
         return doc
 
 
