@@ -297,7 +297,6 @@ class FrameFinder(OppositionRules, ConflictPhrases):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
 
-
     def marked_partners(
         self,
         frame: Frame,
