@@ -63,7 +63,7 @@ OFFICIALS = [
     (
         "Karim Alaoui, directeur des achats du ministère marocain de la Défense, a signé le "
         "contrat avec Jean Dupont, PDG de Thales.",
-        coop((ALAOUI, DUPONT), (MINISTRY, "org:thales"))
+        coop((ALAOUI, DUPONT), (MINISTRY, "org:thales"), (MA, "org:thales"))
         | {(ALAOUI, MINISTRY, AFF), (ALAOUI, MA, AFF), (DUPONT, "org:thales", AFF)}
         | {(MINISTRY, MA, "part_of")},
     ),

@@ -26,6 +26,11 @@ MINISTRY = "ministere"
 PORTFOLIO_WORDS_MAX = 8
 
 
+def is_ministry(entity: str) -> bool:
+    """Return True for the id of a ministry named with its state (`org:ministere-defense-cl`)."""
+    return entity.startswith(f"org:{MINISTRY}-")
+
+
 def ministry_candidates(doc: Doc, tokens: TokenTable, countries: list[Candidate]) -> list[Candidate]:
     """Return an organisation candidate for each ministry named with its one state."""
     heads = [i for i, lower in enumerate(tokens.lowers) if fold(lower) == MINISTRY]
