@@ -87,13 +87,6 @@ CASES = [
         ["country:GR", "org:marine-gr"],
     ),
     ("Le gouvernement indien a accusé le Canada d’ingérence.", ["country:CA", "country:IN"]),
-    # A ministry its demonym makes one state's is an organisation; a portfolio alone is not.
-    (
-        "Le directeur du ministère sénégalais des Affaires étrangères, Amadou Diop, a reçu "
-        "l’ambassadeur.",
-        ["country:SN", "org:ministere-des-affaires-etrangeres-sn", "person:amadou-diop"],
-    ),
-    ("Le ministère de l’Intérieur a publié un communiqué.", []),
 ]
 
 

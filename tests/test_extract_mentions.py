@@ -17,13 +17,12 @@ CASES = [
     ("Les commandos d’Israëlse sont entraînés au Maroc.", {"country:IL", "country:MA"}),
     ("Les troupes du Marocse sont repliées vers le sud.", {"country:MA"}),
     ("Les soldats d’Israëls’étaient entraînés avec la Jordanie.", {"country:IL", "country:JO"}),
-    # demonym-anchored descriptions are the country, not an organisation
-    # ... but a ministry the demonym makes one state's is an organisation of that state
+    # a ministry named by its portfolio and its state is that state's organisation
     (
         "Le ministère qatari de l’Intérieur a signé la convention.",
-        {"country:QA", "org:ministere-de-l-interieur-qa"},
+        {"org:ministere-interieur-qa", "country:QA"},
     ),
-    # ... but a state's body named by its noun and demonym is that state's organisation
+    # so is a state's body named by its noun and demonym (`state_bodies`)
     ("La police marocaine a arrêté trois suspects.", {"country:MA", "org:police-ma"}),
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),
     (

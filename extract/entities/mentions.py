@@ -60,8 +60,9 @@ from .non_names import (
 )
 from .organisations import SPANS_KEY as ORGANISATIONS_KEY
 from .organisations import known_organisations
+from .ministries import ministry_candidates
 from .post_names import PostSlots, titled_person
-from .state_bodies import ministry_candidates, state_body_candidates
+from .state_bodies import state_body_candidates
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
@@ -361,9 +362,10 @@ def find_candidates(
     slots = PostSlots(doc, tokens, countries)
     named = ner_candidates(doc, tokens, countries, lines, slots)
     quoted = without_overlaps(quoted_group_names(doc, tokens.text), list(long_forms))
-    bodies = state_body_candidates(tokens, countries) + ministry_candidates(tokens, countries)
-    quoted += without_overlaps(bodies, [*long_forms, *quoted])
-    named = without_overlaps(named, [*long_forms, *quoted]) + list(long_forms) + quoted
+    ministries = without_overlaps(ministry_candidates(doc, tokens, countries), list(long_forms))
+    winners = [*long_forms, *quoted, *ministries]
+    bodies = without_overlaps(state_body_candidates(tokens, countries), winners)
+    named = without_overlaps(named, [*winners, *bodies]) + winners + bodies
     known = organisation_candidates(doc, tokens, countries, named, lines)
     # The longer of a known name and a candidate holding it whole wins; else the known.
     known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lexicon import read_lexicon, slugify
+from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
@@ -27,8 +27,6 @@ DETERMINERS = frozenset(
 )
 QUALIFIERS_MAX = 2
 COMPLEMENT_LINKS = frozenset({"de", "d'", "du", "des"})
-PORTFOLIO_ARTICLES = frozenset({"la", "l'", "le", "les"})
-MINISTRY = "ministere"
 
 
 @cache
@@ -61,62 +59,6 @@ def state_body_candidates(tokens: TokenTable, countries: list[Candidate]) -> lis
                 break
             i = determiner  # « forces armées maliennes »: « armées » qualifies « forces »
     return found
-
-
-def ministry_candidates(tokens: TokenTable, countries: list[Candidate]) -> list[Candidate]:
-    """Return « le ministère tunisien de la Défense »: one state's ministry, by its demonym.
-
-    A portfolio alone names a department of every government, which is no node
-    (`non_names.is_portfolio`); the state's demonym between « ministère » and it makes it
-    one state's: `org:ministere-de-la-defense-tn`, which belongs to that state.
-    """
-    found = []
-    for country in countries:
-        if not country.demonym or "|" in country.key or not tokens.texts[country.start].islower():
-            continue
-        head = previous_word(tokens, country.start)
-        if head < 0 or fold(tokens.lowers[head]) != MINISTRY:
-            continue
-        portfolio = next_word(tokens, country.end)
-        end = portfolio_end(tokens, portfolio)
-        if end is not None:
-            key = f"org:ministere-{slugify(tokens.span_text(portfolio, end))}-{country.key.lower()}"
-            found.append(Candidate(head, end, "organization", key))
-    return found
-
-
-def portfolio_end(tokens: TokenTable, i: int) -> int | None:
-    """Return the end of the portfolio « de la Défense nationale » at token `i`, or None.
-
-    A « de » link, an article, a word, and the lower-case adjectives the parse hangs on
-    it (« nationale », « étrangères »).
-    """
-    n = len(tokens)
-    if i >= n or fold(tokens.lowers[i]) not in COMPLEMENT_LINKS:
-        return None
-    i = next_word(tokens, i + 1)
-    if i < n and fold(tokens.lowers[i]) in PORTFOLIO_ARTICLES:
-        i = next_word(tokens, i + 1)
-    if i >= n or not tokens.texts[i].isalpha():
-        return None
-    end = i + 1
-    doc = tokens.doc
-    while (
-        end < n
-        and tokens.texts[end].isalpha()
-        and tokens.texts[end].islower()
-        and doc[end].dep_ == "amod"
-        and i <= doc[end].head.i < end
-    ):
-        end += 1
-    return end
-
-
-def next_word(tokens: TokenTable, i: int) -> int:
-    """Return the index of the first token from `i` that is not a space."""
-    while i < len(tokens) and tokens.is_space[i] and "\n" not in tokens.texts[i]:
-        i += 1
-    return i
 
 
 def has_complement(tokens: TokenTable, end: int) -> bool:
