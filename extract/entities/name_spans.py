@@ -134,8 +134,8 @@ def is_cut_first_name(
 def with_coordinated_adjective(doc: Doc, tokens: TokenTable, start: int, end: int) -> int:
     """Return the end of an organisation's name the model cut before « et » + an adjective.
 
-    « Service fédéral de la Coopération militaire et technique »: the model stops at
-    « militaire ». The name goes on when a lower-case word ends it, and « et » joins
+    « Agence fédérale de la Sécurité sanitaire et alimentaire »: the model stops at
+    « sanitaire ». The name goes on when a lower-case word ends it, and « et » joins
     a lower-case word the parse coordinates with a word of the name; not an article
     (« l’Union africaine et les Nations unies »), a post or an organisation's noun.
     """
@@ -150,7 +150,7 @@ def with_coordinated_adjective(doc: Doc, tokens: TokenTable, start: int, end: in
         return end
     folded = strip_accents(word).lower()
     if folded in post_words() or folded in organisation_heads():
-        return end  # « la Commission militaire centrale et ministre de la Défense »
+        return end  # « du Conseil national suprême et ministre de la Défense »
     return after + 1
 
 

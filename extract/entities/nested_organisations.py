@@ -1,6 +1,6 @@
 """An organisation named inside a longer organisation's name, after « de »: its owner.
 
-« la Commission de l’Union africaine », « la Mission de l’ONU au Mali », « le Conseil de
+« le Parlement de la CEDEAO », « la Mission de l’ONU au Mali », « le Conseil de
 sécurité de l’ONU »: the longer name is an organisation of its own (the longest name
 wins), and the one after « de » is what it belongs to. That inner name becomes a mention
 too, nested in the longer one, so that the relation rules can read the `part_of` the

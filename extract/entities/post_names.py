@@ -15,6 +15,8 @@ names a place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc
 
 from ..tokens import TokenTable
@@ -52,6 +54,8 @@ class PostSlots:
         self.doc = doc
         self.tokens = tokens
         self.country_end = {c.end: c for c in countries}
+        self.country_start = {c.start: c for c in countries}
+        self.name_starts = sorted(c.start for c in countries if not c.demonym)
 
     def previous(self, i: int) -> int:
         """Return the index of the word before token `i`, skipping spaces (-1 if none)."""
@@ -105,7 +109,7 @@ class PostSlots:
         """
         tokens = self.tokens
         linked = False
-        countries = {c.start for c in self.country_end.values()}
+        countries = self.country_start
         for i in range(post + 1, start):
             if fold(tokens.lowers[i]) in LINKS | PLACE_LINKS:
                 linked = True
@@ -135,13 +139,11 @@ class PostSlots:
         """Return the person a span in the post slot names, or None.
 
         A leading country or acronym the model took into the name is dropped first
-        (« l’ambassadeur mongol au Vietnam Dash Bilegdorj », « le secrétaire général de
+        (« l’ambassadeur chilien en Argentine Juan Gómez », « le secrétaire général de
         l’OTAN Jens Stoltenberg »).
         """
-        lead = next(
-            (c.end for c in self.country_end.values() if c.start == start and not c.demonym),
-            None,
-        )
+        country = self.country_start.get(start)
+        lead = country.end if country is not None and not country.demonym else None
         first = self.tokens.texts[start]
         if lead is None and first.isupper() and len(first) > 1:
             lead = start + 1  # « l’OTAN Jens Stoltenberg »: the organisation the post is of
@@ -149,7 +151,8 @@ class PostSlots:
             start = lead
             while start < end and self.tokens.is_space[start]:
                 start += 1
-        if any(start <= c.start < end and not c.demonym for c in self.country_end.values()):
+        at = bisect_left(self.name_starts, start)
+        if at < len(self.name_starts) and self.name_starts[at] < end:
             return None  # a country is no one (« ministre de Pologne »)
         if self.is_name(start, end) and self.after_post(start):
             return Candidate(start, end, "person")
@@ -158,8 +161,8 @@ class PostSlots:
     def untagged_names(self, taken: set[int], *, min_words: int = 2) -> list[Candidate]:
         """Return names no one claimed right after a post's demonym or country.
 
-        « le ministre de la Défense letton Raimonds Bergmanis », where the model read
-        « ministre de la Défense letton » as an organisation and left the name out. Only
+        « le ministre de la Défense estonien Hanno Pevkur », where the model read
+        « ministre de la Défense estonien » as an organisation and left the name out. Only
         the words after a country word are looked at: the model rarely misses a name
         right after the post itself.
         """

@@ -1,15 +1,15 @@
-"""A state's body named by its common noun and the state's demonym: « la marine grecque ».
+"""A state's body named by its common noun and the state's demonym: « la marine roumaine ».
 
-« la marine grecque », « l’armée malienne », « la présidence sud-coréenne » each
-describe one organisation, as uniquely as « la Marine hellénique » names it; written
-with a capital (« la Marine brésilienne ») the model already reads it as one. The
+« la marine roumaine », « l’armée béninoise », « la présidence sénégalaise » each
+describe one organisation, as uniquely as « la Marine royale » names Morocco's; written
+with a capital (« la Marine roumaine ») the model already reads it as one. The
 nouns are `state_bodies.jsonl` (army, navy, police, presidency...; not « le
 gouvernement indien » nor « le renseignement iranien », which stand for the state
 itself): a determiner, one of them, up to two lower-case qualifiers (« garde côtière »,
 « armée nationale ») and a lower-case demonym make an organisation. The plural « les
 armées françaises », « les forces maliennes » are the state's troops: the state. The
 demonym still names the state, which the organisation belongs to (`part_of`); its id
-joins the state's code to the noun (`org:marine-gr`), so the same body is one node
+joins the state's code to the noun (`org:marine-ro`), so the same body is one node
 across articles however the article spells the demonym.
 """
 
