@@ -202,6 +202,14 @@ LEADERS = [
     ),
     # A state presiding a council is not its member by that: persons only.
     ("La France exerce la présidence du Conseil de sécurité.", set()),
+    # Who orders a state's action speaks for that state.
+    (
+        "Le sommet s’est ouvert en raison du boycott américain ordonné par le président "
+        "Tom Harlan.",
+        {("person:tom-harlan", "country:US", AFF)},
+    ),
+    # An inquiry ordered by a judge: the state qualifies what the inquiry is about.
+    ("L’enquête sur l’attaque ukrainienne, ordonnée par le juge Igor Petrov, a commencé.", set()),
 ]
 
 OWNERS = [

@@ -9,7 +9,8 @@ reading first ("CD|CG"); the entity resolver picks the one the document names.
 
 Rules on top of the raw matches, all about shape and case:
 - names match on lower case, with or without accents and hyphens, but only when they are
-  written with a capital ("la Grenade", not "une grenade"); all-capital abbreviations
+  written with a capital; a name the model found that is a country up to its accents is
+  that country (« Nigéria » for « Nigeria ») ("la Grenade", not "une grenade"); all-capital abbreviations
   ("USA", "EAU", "RDC") match only as written, so "eau" is water;
 - a lower-case demonym right after "en", "le", "l'", "du" or "un" is the language
   ("en français", "traduit du russe"): French capitalises the people ("un Russe") and
@@ -109,6 +110,43 @@ def country_patterns(rows: tuple[dict[str, Any], ...]) -> Iterator[dict[str, Any
     for form, codes in demonym_codes(rows).items():
         for variant in dict.fromkeys([form, strip_accents(form)]):
             yield {"label": "DEMONYM", "pattern": variant, "id": codes}
+
+
+def folded_names(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Return every country name folded (no accents, case or hyphens) → ISO code."""
+    return {
+        name_fold(form): row["code"]
+        for row in rows
+        for form in [row["name"], *row["variants"]]
+        if not is_abbreviation(form)
+    }
+
+
+def name_fold(text: str) -> str:
+    """Return `text` folded for the accent-variant rule: « Nigéria », « Bénin » → « nigeria »."""
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+def accent_variant_matches(
+    doc: Doc, names: dict[str, str], taken: set[int]
+) -> list[tuple[int, int, str]]:
+    """Return (start, end, code) for the model's names that are a country spelt otherwise.
+
+    The lexicon lists each name once, with or without its accents; the press adds or drops
+    them (« Nigéria », « Bénin » or « Benin », « Pérou »). Only what the model reads as a
+    place or organisation is looked up, whole, and only where no country is matched yet: a
+    person stays one (« Maurice » is a first name before it is a state).
+    """
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" or taken.intersection(range(ent.start, ent.end)):
+            continue
+        if not ent.text[:1].isupper():
+            continue
+        code = names.get(name_fold(ent.text))
+        if code is not None:
+            found.append((ent.start, ent.end, code))
+    return found
 
 
 def one_word_names(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -246,6 +284,7 @@ class CountryRuler(SpanRuler):
         )
         rows = read_lexicon("countries")
         self.glue_names = one_word_names(rows)
+        self.folded_names = folded_names(rows)
         self.first_name_codes = frozenset(row["code"] for row in rows if row.get("ambiguous"))
         self.lexicon = Lexicon(nlp.vocab)
         patterns = list(country_patterns(rows))
@@ -307,6 +346,9 @@ class CountryRuler(SpanRuler):
         ]
         for i, code in glued_clitic_matches(self.glue_names, tokens):
             matches.append(self.as_match(i, i + 1, "COUNTRY", code))
+        taken = {i for m in matches for i in range(m[0], m[1])}
+        for start, end, code in accent_variant_matches(doc, self.folded_names, taken):
+            matches.append(self.as_match(start, end, "COUNTRY", code))
         matches = without_compound_places(longest_matches(matches), tokens)
         matches = with_state_forms(matches, tokens)
         return [

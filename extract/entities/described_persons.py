@@ -29,6 +29,9 @@ from ..lexicon import read_lexicon
 from ..records import Entity, Mention
 from ..tokens import sentence_numbers
 from .countries import fold
+from .group_descriptions import group_mentions
+from .organisations import base
+from .portfolios import Portfolio, as_minister, portfolio_at
 
 DETERMINERS = frozenset({"le", "la", "l'", "au"})
 OF = frozenset({"de", "du", "d'"})
@@ -55,7 +58,8 @@ def described_persons(
     """Return mentions and entities with the resolved post descriptions added."""
     if not doc.has_annotation("SENT_START") or not any(m.type == "person" for m in mentions):
         return mentions, entities
-    found = list(DocDescriptions(doc, mentions).mentions())
+    descriptions = DocDescriptions(doc, mentions)
+    found = [*descriptions.mentions(), *group_mentions(descriptions)]
     if not found:
         return mentions, entities
     counts: dict[str, int] = {}
@@ -82,6 +86,8 @@ class DocDescriptions:
                 for i in range(span.start, span.end):
                     self.mention_at[i] = mention
         self.persons = [m for m in mentions if m.type == "person"]
+        self.person_tokens = {i for i, m in self.mention_at.items() if m.type == "person"}
+        self.country_tokens = {i for i, m in self.mention_at.items() if m.type == "country"}
 
     def mentions(self) -> list[Mention]:
         """Return the person mentions of the resolved descriptions, in text order."""
@@ -94,8 +100,9 @@ class DocDescriptions:
                 continue
             state = self.description_state(i)
             if state is None:
-                continue
-            person = self.antecedent(i, lemma, state)
+                person = self.portfolio_antecedent(i, lemma)
+            else:
+                person = self.antecedent(i, lemma, state)
             if person is not None:
                 found.append(self.mention(i, person))
         return found
@@ -111,14 +118,65 @@ class DocDescriptions:
             if country is None:
                 return None  # « le ministre de l'Intérieur »
             end, state = self.mention_end(end + 1), country
-        if end < len(self.words):
-            if end in self.mention_at or self.words[end] in OPEN_AFTER:
-                return None  # « le président Mendes », « le chef de la diplomatie »
-            if self.doc[end].text[:1].isupper() and self.sents[end] == self.sents[head]:
-                return None  # an unrecognised name after the post
-            if self.words[end] == "," and self.is_person(end + 1):
-                return None  # « le président kényan, Jean Dupont, a… »: its own name
-        return state
+        return state if self.ends_bare(head, end) else None
+
+    def ends_bare(self, head: int, end: int) -> bool:
+        """Return True when nothing at `end` makes the description more than a post."""
+        if end >= len(self.words):
+            return True
+        if end in self.mention_at or self.words[end] in OPEN_AFTER:
+            return False  # « le président Mendes », « le chef de la diplomatie »
+        if self.doc[end].text[:1].isupper() and self.sents[end] == self.sents[head]:
+            return False  # an unrecognised name after the post
+        # « le président kényan, Jean Dupont, a… »: its own name
+        return not (self.words[end] == "," and self.is_person(end + 1))
+
+    def portfolio_antecedent(self, head: int, lemma: str) -> str | None:
+        """Return the one person before holding the post and portfolio at `head`, or None.
+
+        « le ministre de l'Intérieur a signé… »: « le ministre de l'Intérieur, X » or
+        « X, ministre de l'Intérieur » named in the sentences before (`portfolios`).
+        """
+        if head + 2 >= len(self.words) or self.words[head + 1] not in OF:
+            return None
+        if self.country_at(head + 2) is not None:
+            return None  # « le président du Brésil »: a state, not a portfolio
+        end, wanted = self.portfolio(head, lemma)
+        if not wanted[1] or not self.ends_bare(head, end):
+            return None
+        here = self.sents[head]
+        first = head
+        while first > 0 and self.sents[first - 1] >= here - MAX_SENTENCES_BACK:
+            first -= 1
+        holders = set()
+        for i in range(first, head):
+            if self.sents[i] == here or self.posts.get(self.words[i]) is None:
+                continue
+            end, held = self.portfolio(i, self.posts[self.words[i]])
+            if held == wanted:
+                holder = self.holder_of(i, end)
+                if holder is not None:
+                    holders.add(holder)
+        return holders.pop() if len(holders) == 1 else None
+
+    def portfolio(self, post: int, lemma: str) -> tuple[int, tuple[str, Portfolio]]:
+        """Return where the complement of a post ends, and its post lemma and portfolio."""
+        end, words = portfolio_at(
+            self.doc, self.words, post, self.country_tokens, self.person_tokens
+        )
+        return end, as_minister(lemma, words)
+
+    def holder_of(self, post: int, end: int) -> str | None:
+        """Return the person named right after a post and its complement, or right before it.
+
+        « le ministre de l'Intérieur X », « le ministre de l'Intérieur, X, », « X,
+        ministre de l'Intérieur »: a name further on is not the holder.
+        """
+        after = end + 1 if end < len(self.words) and self.words[end] == "," else end
+        for i in (after, post - 2 if post >= 2 and self.words[post - 1] == "," else -1):
+            if i >= 0 and self.is_person(i):
+                return self.mention_at[i].entity
+        return None
 
     def country_at(self, i: int) -> str | None:
         """Return the code of the state mention at token `i`, if any."""
@@ -136,8 +194,13 @@ class DocDescriptions:
 
     def antecedent(self, head: int, lemma: str, state: str) -> str | None:
         """Return the entity of the one person before holding the post, or None."""
+        holders = self.holders(head, lemma, state)
+        return holders[0] if len(holders) == 1 else None
+
+    def holders(self, head: int, lemma: str, state: str = "") -> list[str]:
+        """Return the persons named in the sentences before `head` holding the post, in order."""
         here = self.sents[head]
-        holders = set()
+        holders: dict[str, None] = {}
         for person in self.persons:
             span = self.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
             if span is None or span.end > head:
@@ -146,8 +209,8 @@ class DocDescriptions:
                 continue
             post = self.post_of(span.start, span.end, lemma)
             if post is not None and (not state or self.names_state(post, span.end, state)):
-                holders.add(person.entity)
-        return holders.pop() if len(holders) == 1 else None
+                holders[person.entity] = None
+        return list(holders)
 
     def post_of(self, start: int, end: int, lemma: str) -> int | None:
         """Return the token of the post `lemma` written right before or after a name."""
@@ -166,16 +229,25 @@ class DocDescriptions:
         """Return True when the post or the words after the name name its state.
 
         « président du Brésil », « le général Dubois, chef d'état-major des armées
-        françaises »: up to `STATE_WINDOW` tokens after the name, in its sentence, before
-        any other person.
+        françaises », « commandant de l'Africom » (a body of that state in the knowledge
+        base): up to `STATE_WINDOW` tokens after the name, in its sentence, before any
+        other person.
         """
         last = min(max(post, end) + STATE_WINDOW, len(self.words))
         for i in range(post + 1, last):
             if self.sents[i] != self.sents[post] or (i >= end and self.is_person(i)):
                 return False
-            if self.country_at(i) == state:
+            if self.country_at(i) == state or self.body_state_at(i) == state:
                 return True
         return False
+
+    def body_state_at(self, i: int) -> str | None:
+        """Return the state of the known organisation at token `i`, if any."""
+        mention = self.mention_at.get(i)
+        if mention is None or mention.type != "organization":
+            return None
+        row = base().rows.get(mention.entity)
+        return row.country if row is not None and row.country else None
 
     def is_person(self, i: int) -> bool:
         """Return True when token `i` is in a person mention."""

@@ -38,7 +38,8 @@ from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import UNSURE, Candidate, decide_unsure, outranks, overlap, without_overlaps
 from .countries import SPANS_KEY
-from .name_spans import NAME_PARTICLES, is_title, joined_entities, names_organisation, trim_range
+from .group_names import after_group_noun, quoted_group_names
+from .name_spans import joined_entities, names_organisation, trim_range
 from .non_entities import is_web_address, names_agreement, names_product, place_as_person
 from .non_names import (
     Lines,
@@ -58,6 +59,7 @@ from .non_names import (
 )
 from .organisations import SPANS_KEY as ORGANISATIONS_KEY
 from .organisations import known_organisations
+from .post_names import PostSlots, titled_person
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]$")
@@ -163,7 +165,7 @@ def ner_candidate(
         # Kept only if it turns out to be a surname ("Govrin" after "David Govrin").
         return Candidate(start, end, "misc")
     kind = NER_TYPES.get(label)
-    if kind == "organization" and is_portfolio(tokens, start):
+    if kind in ("organization", "person") and is_portfolio(tokens, start):
         return None
     if kind is None or (
         kind != "person"
@@ -176,9 +178,12 @@ def ner_candidate(
 
 
 def ner_candidates(
-    doc: Doc, tokens: TokenTable, countries: list[Candidate], lines: Lines
+    doc: Doc, tokens: TokenTable, countries: list[Candidate], lines: Lines, slots: PostSlots
 ) -> list[Candidate]:
-    """Return the model's entities that survive the mislabel rules, with our types."""
+    """Return the model's entities that survive the mislabel rules, with our types.
+
+    A name in the slot after a post is a person's whatever its label (`post_names`).
+    """
     titles = title_words()
     demonym_starts = {c.start for c in countries if c.demonym and tokens.texts[c.start].islower()}
     index = CountryIndex(countries)
@@ -192,6 +197,9 @@ def ner_candidates(
     )
     for ent_start, ent_end, label in entities:
         for start, end in line_pieces(tokens, ent_start, ent_end):
+            if label != "PER" and (person := slots.person(start, end)) is not None:
+                found.append(person)
+                continue
             if label != "PER" and anchored_description(tokens, start, end, demonym_starts):
                 continue
             if is_calendar_word(tokens.span_text(max(start - 1, 0), end)) or is_calendar_word(
@@ -201,6 +209,9 @@ def ner_candidates(
             trimmed = trim_range(tokens, start, end, titles=titles, label=label)
             if trimmed is not None and label == "ORG":
                 trimmed = after_described_head(tokens, *trimmed, all_demonyms)
+            if trimmed is not None and label != "ORG" and after_group_noun(tokens, trimmed[0]):
+                found.append(Candidate(*trimmed, "organization"))  # « le gang X »
+                continue
             if trimmed is not None and label == "MISC" and titled_person(tokens, start, *trimmed):
                 found.append(Candidate(*trimmed, "person"))
                 continue
@@ -227,23 +238,6 @@ def after_described_head(
     ):
         return start + 2, end
     return start, end
-
-
-def titled_person(tokens: TokenTable, start: int, name_start: int, name_end: int) -> bool:
-    """Return True when a span is a title then two or more capitalised words: a person.
-
-    « le Premier ministre Tom Walker », whatever label the model gives it. A title
-    followed by a "de" takes a complement, which is what the title is of (« le Premier
-    ministre de la République du Sénégal »), not its holder.
-    """
-    titles = title_words()
-    words = [i for i in range(name_start, name_end) if not tokens.is_space[i]]
-    return (
-        name_start > start
-        and is_title(tokens.lowers[name_start - 1], titles)  # « ministre de la République »: no
-        and len(words) >= 2
-        and all(tokens.is_title[i] or tokens.lowers[i] in NAME_PARTICLES for i in words)
-    )
 
 
 def titled_names(tokens: TokenTable, taken: set[int]) -> list[Candidate]:
@@ -362,8 +356,10 @@ def find_candidates(
         tokens = TokenTable(doc)
     lines = Lines(tokens.text)
     countries = country_candidates(doc)
-    named = ner_candidates(doc, tokens, countries, lines)
-    named = without_overlaps(named, list(long_forms)) + list(long_forms)
+    slots = PostSlots(doc, tokens, countries)
+    named = ner_candidates(doc, tokens, countries, lines, slots)
+    quoted = without_overlaps(quoted_group_names(doc, tokens.text), list(long_forms))
+    named = without_overlaps(named, [*long_forms, *quoted]) + list(long_forms) + quoted
     known = organisation_candidates(doc, tokens, countries, named, lines)
     # The longer of a known name and a candidate holding it whole wins; else the known.
     known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]
@@ -380,6 +376,7 @@ def find_candidates(
     ]
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
     named += titled_names(tokens, taken)
+    named += slots.untagged_names(taken | {i for c in named for i in range(c.start, c.end)})
     named = decide_unsure(named, tokens, defined)
     taken = {i for c in [*countries, *named] for i in range(c.start, c.end)}
     in_entities = frozenset(i for ent in doc.ents for i in range(ent.start, ent.end))

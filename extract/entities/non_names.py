@@ -61,7 +61,9 @@ def is_portfolio(tokens: TokenTable, start: int) -> bool:
     """Return True for a name right after "ministre de", "ministère des": a portfolio.
 
     "Intérieur" or "Affaires étrangères" names a department of every government: as a
-    node it would join the French and the Moroccan ministries, and their ministers.
+    node it would join the French and the Moroccan ministries, and their ministers. A
+    qualifier may stand between the head and its "de" (« ministre letton de la Défense »,
+    « ministre délégué de l’Intérieur »).
     """
     i = start - 1
     while i >= 0 and start - i <= 3 and tokens.lowers[i] in ARTICLES:
@@ -69,6 +71,8 @@ def is_portfolio(tokens: TokenTable, start: int) -> bool:
     if start - i < 2 or i < 0:
         return False
     if is_portfolio_head(tokens.lowers[i]):
+        return True
+    if i > 0 and is_portfolio_head(tokens.lowers[i - 1]) and is_qualifier(tokens, i):
         return True
     # A second portfolio: « ministre des Affaires étrangères et de la Coopération ».
     if tokens.lowers[i] != "et" or not any(w in PORTFOLIO_LINKS for w in tokens.lowers[i:start]):
@@ -79,6 +83,12 @@ def is_portfolio(tokens: TokenTable, start: int) -> bool:
         if tokens.is_punct[j] or "\n" in tokens.texts[j]:
             return False
     return False
+
+
+def is_qualifier(tokens: TokenTable, i: int) -> bool:
+    """Return True for a lower-case adjective on the word before it (« letton », « délégué »)."""
+    token = tokens.doc[i]
+    return tokens.texts[i].isalpha() and tokens.texts[i].islower() and token.dep_ == "amod"
 
 
 def is_portfolio_head(lower: str) -> bool:

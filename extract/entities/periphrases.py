@@ -43,6 +43,7 @@ from ..records import Entity, Mention
 from ..tokens import Lexicon, TokenTable, sentence_numbers
 from .countries import fold
 from .described_persons import described_persons
+from .pronoun_persons import pronoun_persons
 
 DETERMINERS = frozenset(
     {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "des", "au", "aux"}
@@ -142,6 +143,7 @@ class PeriphraseResolver:
             mentions = sorted([*mentions, *found], key=lambda m: m.start_char)
         # After the states: « le président vénézuélien » needs its demonym's mention.
         described, entities = described_persons(doc, mentions, entities)
+        described, entities = pronoun_persons(doc, described, entities)
         if found or capitals or described is not mentions:
             mentions = described
             doc._.coopgraph_mentions = mentions

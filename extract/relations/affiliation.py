@@ -28,6 +28,7 @@ from ..records import Mention
 from .leaders import LeaderRelations
 from .lexicons import fold
 from .owners import OwnerRelations
+from .parse import NameSpan
 from .parties import SentenceParties
 from .posts import PostFinder, affiliation_words
 
@@ -87,7 +88,7 @@ class PhraseRelations:
                 continue
             seen.add((mention.entity, span.root.i))
             if mention.type == "person":
-                for head in self.posts.post_heads(span):
+                for head in self.own_post(span) + self.posts.post_heads(span):
                     for target in self.post_targets(head, depth=0):
                         yield mention, target, "affiliation"
                 for target in self.posts.coordinated_demonym(span):
@@ -96,6 +97,16 @@ class PhraseRelations:
                 for target in self.owned.owners(mention, span):
                     yield mention, target, "part_of"
         yield from LeaderRelations(self).relations()
+
+    def own_post(self, span: NameSpan) -> list[Token]:
+        """Return the post word a person is named by (« le général américain »), if so.
+
+        `described_persons` makes the post of a description its holder's mention: what
+        that post names (its demonym, its body) is the holder's affiliation.
+        """
+        if span.end - span.start == 1 and self.folded[span.start] in self.posts.heads:
+            return [span.root]
+        return []
 
     def post_targets(self, token: Token, *, depth: int) -> list[Mention]:
         """Return the organisations and countries the phrase of a post noun names."""

@@ -62,6 +62,11 @@ def clause_head(token: Token, parse: SentenceParse) -> Token:
     return token
 
 
+def has_subject(token: Token, parse: SentenceParse) -> bool:
+    """Return True when `token` has a subject of its own."""
+    return any(child.dep_ in SUBJECT_DEPS for child in parse.children(token))
+
+
 def path_to(token: Token, head: Token, parse: SentenceParse) -> list[Token]:
     """Return the tokens from `token` up to its ancestor `head`, both included."""
     path = [token]

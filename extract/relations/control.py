@@ -86,6 +86,8 @@ def stray_demonym(subject: Token, parse: SentenceParse) -> bool:
     """
     if not parse.folded[subject.i].islower() or subject.text[:1].isupper():
         return False
+    if subject.text.startswith("-"):
+        return False  # « a-t-il »: the inverted pronoun after its « -t- »
     if parse.is_root(subject) or any(True for _ in parse.children(subject)):
         return False
     return any(

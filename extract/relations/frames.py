@@ -21,6 +21,7 @@ from .clauses import (
     SUBJECT_DEPS,
     clause_head,
     clause_tokens,
+    has_subject,
     looks_nominal,
     path_to,
 )
@@ -30,6 +31,7 @@ from .lexicons import Trigger, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .opposition import RELATIVE_SUBJECTS, OppositionRules
 from .pairs import Frame
+from .participles import agent_phrases, carrier_modifiers, qualified_noun
 from .parties import SentenceParties, unique
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
@@ -96,9 +98,11 @@ class FrameFinder(OppositionRules, ConflictPhrases):
             self.parse.folded[c.i] in REFLEXIVES for c in self.parse.children(token)
         ):
             return False
-        if not (trigger.objects or trigger.excluded_objects):
+        if not (trigger.objects or trigger.excluded_objects or trigger.intransitive):
             return True
         objects = [c for c in self.parse.children(token) if self.is_object(c)]
+        if trigger.intransitive:
+            return not objects  # "lié à X", not "lie des agents au meurtre"
         if any(self.names_object(c, trigger.excluded_objects) for c in objects):
             return False  # "échanger des tirs" is no exchange of views
         return not trigger.objects or any(self.names_object(c, trigger.objects) for c in objects)
@@ -214,8 +218,10 @@ class FrameFinder(OppositionRules, ConflictPhrases):
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""
-        frame.agents = self.parties.agents(verb)
-        patients = self.parties.patients(verb)
+        noun, undergoes = qualified_noun(verb, self.parse, transitive="obj" in trigger.partners)
+        qualified = self.parties.group(noun) if noun is not None else []
+        frame.agents = self.parties.agents(verb) or ([] if undergoes else qualified)
+        patients = self.parties.patients(verb) + (qualified if undergoes else [])
         if "obj" in trigger.partners:
             frame.partners += patients
             if not patients and not trigger.visit:
@@ -245,13 +251,17 @@ class FrameFinder(OppositionRules, ConflictPhrases):
                 complements += self.parties.group(child)
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
-        modifiers += self.carrier_modifiers(noun)
+        modifiers += carrier_modifiers(noun, self.parties, self.triggers)
         for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
             role = self.parties.role(phrase)
             if role in trigger.partners:
                 frame.partners += self.partner_group(phrase, trigger)
             elif role == "par" or phrase.dep_ == "obl:agent":
                 modifiers += self.parties.group(phrase)
+        doers = agent_phrases(noun, self.parse, self.parties.role)
+        if doers := [m for phrase in doers for m in self.parties.group(phrase)]:
+            frame.agents = doers  # « la signature par A et B d'un accord »: not the subject's
+            return
         named = apposed_name(noun, self.parse) if trigger.relation == "cooperation" else None
         if named is not None and self.parties.group(named):
             # "le Japon, allié des États-Unis": said of Japan.
@@ -267,7 +277,7 @@ class FrameFinder(OppositionRules, ConflictPhrases):
             verb_agents = []
         elif verb == noun:
             # "Le Maroc est un allié des États-Unis": the subject of a noun predicate.
-            verb_agents = self.parties.agents(noun) if self.has_subject(noun) else []
+            verb_agents = self.parties.agents(noun) if has_subject(noun, self.parse) else []
         else:
             verb_agents = self.parties.agents(verb)
         if verb_agents:
@@ -281,25 +291,6 @@ class FrameFinder(OppositionRules, ConflictPhrases):
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
-
-    def carrier_modifiers(self, noun: Token) -> list[Mention]:
-        """Return the demonyms of the noun a trigger complements (« programme de coopération
-        algéro-russe », « le plan d'aide américain »): they qualify the whole phrase."""
-        if noun.dep_ != "nmod" or self.parties.role(noun) != "de" or self.parse.is_root(noun):
-            return []
-        head = self.parse.head(noun)
-        if self.triggers.get(self.parse.folded[head.i]) or self.parties.mention(head):
-            return []
-        return [
-            m
-            for c in self.parse.children(head)
-            if c.dep_ == "amod" or (c.dep_ == "nmod" and not self.parties.role(c))
-            for m in self.parties.group(c)
-        ]
-
-    def has_subject(self, token: Token) -> bool:
-        """Return True when `token` has a subject of its own."""
-        return any(c.dep_ in SUBJECT_DEPS for c in self.parse.children(token))
 
     def marked_partners(
         self,

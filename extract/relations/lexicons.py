@@ -54,6 +54,7 @@ class Trigger:
     excluded_objects: frozenset[str] = frozenset()  # an object naming one undoes it ("tirs")
     heads: frozenset[str] = frozenset()  # an adjective's nouns, if not all ("opération commune")
     object_group: bool = False  # its objects meet each other ("la rencontre a réuni X et Y")
+    intransitive: bool = False  # only with no object: "lié à X", not "lie des agents à X"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
             excluded_objects=frozenset(fold(w) for w in row.get("excluded_objects", [])),
             heads=frozenset(fold(word) for word in row.get("heads", [])),
             object_group=bool(row.get("object_group", False)),
+            intransitive=bool(row.get("intransitive", False)),
         )
         for form in row_forms(row):
             table.setdefault(fold(form), {}).setdefault(trigger.pos, trigger)

@@ -64,6 +64,27 @@ def is_post(token: Token, parse: SentenceParse, mention_at: dict[int, Mention]) 
     return not (i > 0 and parse.folded[i - 1] == "-")
 
 
+@cache
+def plural_posts() -> frozenset[str]:
+    """Return the folded plural forms of the posts ("dirigeants", "responsables")."""
+    return frozenset(
+        fold(form)
+        for row in read_lexicon("affiliation_heads")
+        for form in row["forms"]
+        if fold(form) != fold(row["lemma"]) and fold(form).endswith(("s", "x"))
+    )
+
+
+def speaks_for_body(word: str) -> bool:
+    """Return True for a plural post (folded `word`), which with no name stands for its body.
+
+    « X a rencontré les dirigeants de Saab »: X met Saab's leadership, so Saab is X's
+    partner; « le directeur de Saab » with no name is one unnamed official, who stands
+    beside Saab rather than for it.
+    """
+    return word in plural_posts()
+
+
 def post_holder(
     post: Token,
     parse: SentenceParse,
@@ -195,6 +216,22 @@ class OfficialParties:
             for child in self.children(token)
             if child.dep_ in ("flat", "flat:name") and (own := self.own(child)) is not None
         ][:1]
+
+    def post_parties(self, post: Token, found: list[Mention]) -> list[Mention]:
+        """Return the holder a post's phrase names, marking what it only describes.
+
+        The states and bodies `found` in the phrase relate to states and bodies only
+        (`pairs`), except the bodies of a plural post with no name: « les dirigeants de
+        Saab » stand for Saab.
+        """
+        holder = self.holder(post)
+        body = holder is None and speaks_for_body(self.folded[post.i])
+        self.official_states.update(
+            (m.start_char, m.entity)
+            for m in found
+            if m.type != "person" and not (body and m.type == "organization")
+        )
+        return [] if holder is None else [holder]
 
     def holder(self, post: Token) -> Mention | None:
         """Return the person the phrase of a post noun names (`officials`)."""

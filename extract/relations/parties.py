@@ -19,6 +19,7 @@ from .clauses import AGENT_DEPS, ANY_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT
 from .compounds import compound_mentions
 from .control import misparsed_apposition, stray_demonym
 from .lexicons import bystander_heads, capital_key, capitals
+from .descriptions import described_organisation
 from .officials import OfficialParties, is_post
 from .parse import DocWords, NameSpan, SentenceParse
 
@@ -139,12 +140,18 @@ class SentenceParties(OfficialParties):
         own = self.own(token)
         if own is not None:
             if own.type == "person":
-                return [own, *self.represented(token), *self.apposed_people(token)]
+                # « les ministres »: every holder of the post named before (`alike`).
+                alike = self.alike.get(own, ())
+                return [own, *alike, *self.represented(token), *self.apposed_people(token)]
             return [own, *self.alike.get(own, ())]
         if self.mention(token) is not None or depth >= MAX_DEPTH:
             return []
         if self.folded[token.i] in bystander_heads():
             return []  # « la presse marocaine » is not Morocco
+        post = is_post(token, self.parse, self.at)
+        named = None if post else described_organisation(token, self.parse, self.at, self.sent.end)
+        if named is not None:
+            return [named, *self.alike.get(named, ())]  # « la société suédoise Saab »
         found: list[Mention] = []
         for child in self.children(token):
             if child.dep_ not in MODIFIER_DEPS:
@@ -156,11 +163,8 @@ class SentenceParties(OfficialParties):
                 found.extend(self.group(child, depth=depth + 1))
             elif not role and child.dep_ == "appos":
                 found.extend(self.titled_names(child))
-        if is_post(token, self.parse, self.at):
-            self.official_states.update(key(m) for m in found if m.type != "person")
-            holder = self.holder(token)
-            if holder is not None:
-                found.append(holder)
+        if post:
+            found += self.post_parties(token, found)
         return found
 
     def compound_states(self, token: Token) -> list[Mention]:

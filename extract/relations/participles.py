@@ -1,0 +1,91 @@
+"""Who does what a trigger noun or participle names, when the clause does not say.
+
+- « la signature par A et B d'un accord », « l'aide à X par l'OTAN »: a « par » phrase
+  names the doers of a trigger noun's act (`agent_phrases`);
+- « le programme de coopération algéro-russe »: the demonyms of the noun a trigger
+  complements qualify the trigger too (`carrier_modifiers`);
+- « Al-Shabaab, lié à Al-Qaïda », « le Hezbollah, soutenu par l'Iran »: a participle on
+  a noun is said of that noun, as its subject or its object (`qualified_noun`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..records import Mention
+from .clauses import ANY_SUBJECT_DEPS, CLAUSE_DEPS
+from .lexicons import Trigger
+from .parse import SentenceParse
+from .parties import SentenceParties
+
+MAX_AGENT_DEPTH = 3  # how deep a trigger noun's phrase may hold its « par » agent
+
+
+def agent_phrases(noun: Token, parse: SentenceParse, role: Callable[[Token], str]) -> list[Token]:
+    """Return the « par » phrases that name the doers of a trigger noun's act.
+
+    The parser hangs the phrase on the noun, on a word of the noun's own phrase (« la
+    livraison d'armes à X par Y »: on X), or, right after the noun's words, on the word
+    above it, which takes no agent of its own (« renvoie à la signature par A et B »;
+    « la coordination de l'aide à X par Y »). Not inside a clause on the noun: « l'aide
+    aux villes touchées par le séisme ».
+    """
+    found = []
+    stack = [(child, 1) for child in parse.children(noun)]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in CLAUSE_DEPS:
+            continue
+        if role(token) == "par":
+            found.append(token)
+        elif depth < MAX_AGENT_DEPTH:
+            stack.extend((child, depth + 1) for child in parse.children(token))
+    if parse.is_root(noun):
+        return found
+    head = parse.head(noun)
+    if any(c.dep_ == "aux:pass" for c in parse.children(head)):
+        return found  # « a été signé par X »: the verb's own agent
+    return found + [
+        c
+        for c in parse.children(head)
+        if role(c) == "par" and c.left_edge.i == noun.right_edge.i + 1
+    ]
+
+
+def qualified_noun(
+    verb: Token, parse: SentenceParse, *, transitive: bool
+) -> tuple[Token | None, bool]:
+    """Return the noun a participle trigger qualifies, and whether it undergoes the act.
+
+    A participle on a noun, with no subject of its own, is said of that noun: its
+    subject (« Al-Shabaab, lié à Al-Qaïda », « la France, coopérant avec le Mali »), or
+    for the past participle of a verb with an object, its object (« le Hezbollah,
+    soutenu par l'Iran », « les pilotes tunisiens formés par la Turquie »).
+    """
+    if verb.dep_ != "acl" or parse.is_root(verb):
+        return None, False
+    if any(c.dep_ in ANY_SUBJECT_DEPS or c.dep_ == "mark" for c in parse.children(verb)):
+        return None, False
+    undergoes = transitive and not parse.folded[verb.i].endswith("ant")
+    return parse.head(verb), undergoes
+
+
+def carrier_modifiers(
+    noun: Token, parties: SentenceParties, triggers: dict[str, dict[str, Trigger]]
+) -> list[Mention]:
+    """Return the demonyms of the noun a trigger complements (« programme de coopération
+    algéro-russe », « le plan d'aide américain »): they qualify the whole phrase."""
+    parse = parties.parse
+    if noun.dep_ != "nmod" or parties.role(noun) != "de" or parse.is_root(noun):
+        return []
+    head = parse.head(noun)
+    if triggers.get(parse.folded[head.i]) or parties.mention(head):
+        return []
+    return [
+        m
+        for c in parse.children(head)
+        if c.dep_ == "amod" or (c.dep_ == "nmod" and not parties.role(c))
+        for m in parties.group(c)
+    ]

@@ -1,0 +1,102 @@
+"""Officials meeting officials and cooperation constructions: who does a nominal act
+(« la signature par A et B »), who a plural post or a company's description stands for,
+and their near misses. Exact cooperation sets on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+SE, DE, GH, US, MD, PL = (
+    "country:SE", "country:DE", "country:GH", "country:US", "country:MD", "country:PL"
+)  # fmt: skip
+TN, TR, IR = "country:TN", "country:TR", "country:IR"
+SHEBAB, QAIDA, ANSARU, HEZBOLLAH = "org:shebab", "org:al-qaida", "org:ansaru", "org:hezbollah"
+SCHOLZ, SCHILL = "person:olaf-scholz", "person:pierre-schill"
+SAAB, KOCKUMS, AIRBUS = "org:saab", "org:kockums", "org:airbus"
+OTAN, UE, BUNDESWEHR = "org:otan", "org:ue", "org:bundeswehr"
+COOP = "cooperation"
+
+
+def coop(*pairs):
+    """Return the cooperation triples of (a, b) pairs, oriented as the extractor does."""
+    return {(*sorted(pair), COOP) for pair in pairs}
+
+
+CASES = [
+    # A « par » phrase names who does a trigger noun's act, wherever the parser hangs it.
+    (
+        "Le traité renvoie à la signature par le président allemand Olaf Scholz et le "
+        "général Pierre Schill d’un accord sur l’hydrogène.",
+        coop((SCHOLZ, SCHILL)),
+    ),
+    (
+        "Les ministres veulent améliorer la coordination de l’aide à la Moldavie par "
+        "l’Union européenne.",
+        coop((MD, UE)),
+    ),
+    # Plural posts with no name stand for their body; a company's description for the
+    # company named at its end, whose demonym is no party.
+    (
+        "Le chancelier Olaf Scholz a tenu une réunion de travail avec les dirigeants du "
+        "groupe suédois Saab.",
+        coop((SCHOLZ, SAAB)),
+    ),
+    (
+        "Le général Pierre Schill a rencontré les responsables d’Airbus.",
+        coop((SCHILL, AIRBUS)),
+    ),
+    (
+        "La Bundeswehr a choisi de travailler avec l’industriel naval de défense suédois "
+        "Kockums.",
+        coop((BUNDESWEHR, KOCKUMS)),
+    ),
+    # A body named as a complement is no description: both the state and NATO train.
+    (
+        "Les soldats américains de l’OTAN ont formé des soldats ghanéens.",
+        coop((GH, US), (GH, OTAN)),
+    ),
+    # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
+    (
+        "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
+        "villages.",
+        coop((SHEBAB, QAIDA)),
+    ),
+    ("Le groupe Ansaru, affilié à Al-Qaïda, a revendiqué l’attaque.", coop((ANSARU, QAIDA))),
+    ("En 2015, le groupe Ansaru a prêté allégeance à Al-Qaïda.", coop((ANSARU, QAIDA))),
+    ("Les Houthis sont liés à l’Iran.", coop(("org:houthis", IR))),
+    # A participle on a name is said of it: its subject, or the object of a verb that has one.
+    ("Le Hezbollah, soutenu par l’Iran, a accusé le Liban.", coop((HEZBOLLAH, IR))),
+    ("Les pilotes tunisiens formés par la Turquie sont rentrés.", coop((TN, TR))),
+]
+
+NOTHING = [
+    # One unnamed official stands beside his company, not for it.
+    "Le général Pierre Schill a rencontré le directeur d’Airbus.",
+    # Meeting the press relates nobody.
+    "Le général Pierre Schill a rencontré des journalistes à Oslo.",
+    # A « par » inside a clause on the noun is that clause's agent.
+    "La Pologne a salué l’aide aux réfugiés accueillis par la Moldavie.",
+    # Attacks linked to a group are no party; who trains is unnamed.
+    "Les attaques liées à Al-Qaïda ont augmenté en Somalie.",
+    "Les pilotes tunisiens formés en Turquie sont rentrés.",
+    # Who salute an act done by someone else are not its doers.
+    "Le général Pierre Schill et Olaf Scholz ont salué la signature de l’accord par "
+    "l’Union européenne.",
+]
+
+TEXTS = [t for t, _ in CASES] + NOTHING
+
+
+def cooperation(relations):
+    """Return the cooperation triples of `relations`."""
+    return {(r.source, r.target, r.type) for r in relations if r.type == COOP}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cooperation_is_exactly(relations_of, text, expected):
+    assert cooperation(relations_of[text]) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_cooperation(relations_of, text):
+    assert cooperation(relations_of[text]) == set()
