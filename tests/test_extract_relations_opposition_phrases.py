@@ -152,3 +152,8 @@ def test_the_first_of_two_verbs_after_a_name_becomes_the_root(docs):
         ("et", "cc", "accuse"),
         ("accuse", "conj", "dément"),
     ]
+
+
+def test_a_name_followed_by_a_coordinated_name_keeps_its_parse(nlp):
+    doc = nlp("Emmanuel Macron et Mohammed VI.")
+    assert doc[0].dep_ == "ROOT" and doc[1].head.i == 0

@@ -6,12 +6,18 @@
   (`seizing_frame`). Y must qualify a word for land (`territory` rows): « revendique
   l'attentat » claims no land, and in « une province congolaise frontalière du Rwanda »
   the province is Congo's, not Rwanda's.
+- Retaliation threatened: « toute attaque de Y susciterait une riposte de X », « X promet
+  une riposte à toute provocation de Y »: X against Y, and who warns of it for X's side
+  (`retaliation_frame`); a « réponse » only when forceful (« ferme », « militaire »).
+- Drills « autour de » a state (« des manœuvres autour de Taïwan »): the drilling side
+  against it, unless it drills too (`encircling_frame`).
 - Clashes between supporters: « des heurts ont opposé des milices fidèles à A à
   d'autres proches de B »: A against B (`loyal_sides`), each side named by a word of
   loyalty (`loyalty` rows) and the party it is loyal to.
 
-`ConflictPhrases` is mixed into `frames.FrameFinder` and reads its `parse`, `parties`
-and `sent`. Word lists: `extract/data/conflict_phrases.jsonl` (a `kind` per row).
+`ConflictPhrases` is mixed into `frames.FrameFinder` and reads its `parse`, `parties`,
+`sent`, `triggers` and `owners`. Word lists: `extract/data/conflict_phrases.jsonl` (a
+`kind` per row).
 """
 
 from __future__ import annotations
