@@ -10,7 +10,11 @@ SE, DE, GH, US, MD, PL = (
     "country:SE", "country:DE", "country:GH", "country:US", "country:MD", "country:PL"
 )  # fmt: skip
 TN, TR, IR = "country:TN", "country:TR", "country:IR"
+FI, IN, TZ, FR, SN = "country:FI", "country:IN", "country:TZ", "country:FR", "country:SN"
+KOSKIMAKI, RANTANEN = "person:ilkka-koskimaki", "person:mari-rantanen"
 SHEBAB, QAIDA, ANSARU, HEZBOLLAH = "org:shebab", "org:al-qaida", "org:ansaru", "org:hezbollah"
+BERG, FAURY, JONSON = "person:karl-berg", "person:guillaume-faury", "person:pal-jonson"
+JOHANSSON = "person:micael-johansson"
 SCHOLZ, SCHILL = "person:olaf-scholz", "person:pierre-schill"
 SAAB, KOCKUMS, AIRBUS = "org:saab", "org:kockums", "org:airbus"
 OTAN, UE, BUNDESWEHR = "org:otan", "org:ue", "org:bundeswehr"
@@ -55,6 +59,53 @@ CASES = [
         "Les soldats américains de l’OTAN ont formé des soldats ghanéens.",
         coop((GH, US), (GH, OTAN)),
     ),
+    # The body an official acts for signs too, when the post hangs on his title
+    # (« le maréchal X, chef de ... ») and however deep the body is in the post; a
+    # ministry acts for its state.
+    (
+        "Le maréchal Karl Berg, chef du bureau des achats du ministère suédois de la "
+        "Défense, a signé le contrat avec Guillaume Faury, PDG d’Airbus.",
+        coop((BERG, FAURY), (SE, AIRBUS), ("org:ministere-defense-se", AIRBUS)),
+    ),
+    # Every signatory of a list, each with his post, also a hyphenated one.
+    (
+        "Pål Jonson, ministre de la Défense suédois, Guillaume Faury, président-directeur "
+        "général d’Airbus et Micael Johansson, président-directeur général de Saab ont signé "
+        "le 3 mars un protocole d’accord.",
+        coop((JONSON, FAURY), (JONSON, JOHANSSON), (FAURY, JOHANSSON))
+        | coop((SE, AIRBUS), (SE, SAAB), (AIRBUS, SAAB)),
+    ),
+    # A friend's state is no body he acts for: the signatories only.
+    (
+        "Le maréchal Karl Berg, ami du roi de Suède, a signé le contrat avec Guillaume "
+        "Faury, PDG d’Airbus.",
+        coop((BERG, FAURY)),
+    ),
+    # An official's visit to a country is his state's; a body named with its state's
+    # demonym stands for that state, a body without one stays.
+    (
+        "Le directeur général de la Police nationale finlandaise, Ilkka Koskimäki, effectue "
+        "une visite de travail en Suède.",
+        coop((FI, SE), (KOSKIMAKI, SE)),
+    ),
+    (
+        "Le chef de la Sûreté de l’État, Ilkka Koskimäki, effectue une visite de travail en "
+        "Suède.",
+        coop(("org:vsse", SE), (KOSKIMAKI, SE)),
+    ),
+    # A visit that names its destination: who else it names are visitors, not hosts.
+    (
+        "La Finlande obtient un accord lors de la visite en Suède du ministre de l’Intérieur, "
+        "Mari Rantanen.",
+        coop((FI, SE)),
+    ),
+    # A navy's port call is a visit to the country.
+    (
+        "Trois navires de la marine indienne, dont une frégate, sont arrivés lundi en "
+        "Tanzanie pour une escale de quatre jours.",
+        coop((IN, TZ)),
+    ),
+    ("La frégate française a fait escale au Sénégal.", coop((FR, SN))),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
         "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
@@ -76,6 +127,8 @@ NOTHING = [
     "Le général Pierre Schill a rencontré des journalistes à Oslo.",
     # A « par » inside a clause on the noun is that clause's agent.
     "La Pologne a salué l’aide aux réfugiés accueillis par la Moldavie.",
+    # A merchant ship's flag is no state acting.
+    "Un pétrolier grec a fait escale au Portugal.",
     # Attacks linked to a group are no party; who trains is unnamed.
     "Les attaques liées à Al-Qaïda ont augmenté en Somalie.",
     "Les pilotes tunisiens formés en Turquie sont rentrés.",

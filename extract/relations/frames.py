@@ -33,6 +33,7 @@ from .opposition import RELATIVE_SUBJECTS, OppositionRules
 from .pairs import Frame
 from .participles import agent_phrases, carrier_modifiers, qualified_noun
 from .parties import SentenceParties, unique
+from .visits import visitor_states
 
 OPPOSING_ROLES = frozenset({"contre", "face"})
 REFLEXIVES = frozenset({"se", "s'"})
@@ -192,6 +193,8 @@ class FrameFinder(OppositionRules, ConflictPhrases):
                 frame.agents, frame.partners = owners, supported
         if nominal and trigger.relation == "opposition" and self.is_detached(token, verb):
             frame.agents = self.last_actor(token)
+        if trigger.visit:
+            frame.agents = visitor_states(frame.agents, frame.partners, self.parties)
         self.add_loyal_sides(frame, token if nominal else verb)  # « milices fidèles à A »
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
@@ -280,6 +283,8 @@ class FrameFinder(OppositionRules, ConflictPhrases):
             verb_agents = self.parties.agents(noun) if has_subject(noun, self.parse) else []
         else:
             verb_agents = self.parties.agents(verb)
+        if verb_agents and trigger.visit and frame.partners:  # « lors de la visite en Algérie
+            verb_agents, modifiers = verb_agents + modifiers, []  # du ministre X »: a visitor
         if verb_agents:
             frame.agents = verb_agents
             frame.partners += modifiers

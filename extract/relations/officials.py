@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..entities.ministries import is_ministry
 from ..lexicon import read_lexicon
 from ..records import Mention
 from .lexicons import affiliation_heads, fold
@@ -168,28 +169,67 @@ class OfficialParties:
         """
         mention = self.mention(name)
         root = self.name_root(mention) if mention in self.spans else name
-        if root.dep_ == "appos" and self.is_person(self.head(root)):
-            root = self.head(root)  # « X, ministre, Y, PDG de Z »: the parser hangs all on X
-        posts = [c for c in self.children(root) if c.dep_ == "appos" and self.is_post(c)]
+        roots = [root]
+        if root.dep_ == "appos" and not self.parse.is_root(root):
+            # « X, ministre, Y, PDG de Z »: the parser hangs all on X; « le maréchal X,
+            # chef de Z »: the post on the title. `name_before` keeps each post its name's.
+            roots.append(self.head(root))
+        posts = [
+            c
+            for r in roots
+            for c in self.children(r)
+            if (c.dep_ == "appos" and self.is_post(c)) or self.compound_post(c)
+        ]
         posts += [c for post in posts for c in self.parse.conjuncts(post) if self.is_post(c)]
         found = []
         for post in posts:
             if self.folded[post.i] in member_posts() or self.name_before(post) != mention:
                 continue
             # A post names its body deep (« directeur des achats du ministère marocain »).
-            states = [m for m in self.parties(post, depth=-1) if m.type != "person"]
+            states = [m for m in self.parties(post, depth=-2) if m.type != "person"]
+            states += self.ministries_states(states)
             self.official_states.update((m.start_char, m.entity) for m in states)
             found += states
         return found
 
+    def ministries_states(self, bodies: list[Mention]) -> list[Mention]:
+        """Return the states named inside the ministries of `bodies`: a ministry acts for its state."""
+        return [
+            country
+            for body in bodies
+            if is_ministry(body.entity)
+            for country in self.spans
+            if country.type == "country"
+            and body.start_char <= country.start_char
+            and country.end_char <= body.end_char
+        ]
+
+    def compound_post(self, token: Token) -> bool:
+        """Return True for the last part of a hyphenated post the parser hung on the name.
+
+        « X, président-directeur général de Saab »: « directeur » carries « de Saab ».
+        """
+        i = token.i
+        return (
+            token.dep_ == "nmod"
+            and i - 2 >= self.sent.start
+            and self.folded[i - 1] == "-"
+            and self.folded[i] in affiliation_heads()
+            and self.is_post(self.parse.token(i - 2))
+        )
+
     def apposed_people(self, name: Token) -> list[Mention]:
-        """Return the people of an enumeration the parser hung on a name as appositions."""
+        """Return the people of an enumeration the parser hung on a name as appositions,
+        with the names coordinated with them (« X, ministre, Y, PDG de A et Z, PDG de B »)."""
         mention = self.mention(name)
         found = []
         for child in self.children(self.name_root(mention)):
             other = self.mention(child)
-            if child.dep_ == "appos" and self.is_person(child) and other != mention:
-                found += [other, *self.represented(child)]
+            if child.dep_ != "appos" or not self.is_person(child) or other == mention:
+                continue
+            for item in [child, *self.parse.conjuncts(child)]:
+                if self.is_person(item):
+                    found += [self.mention(item), *self.represented(item)]
         return found
 
     def is_person(self, token: Token) -> bool:
