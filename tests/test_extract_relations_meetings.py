@@ -105,6 +105,12 @@ CASES = [
         coop((IN, TZ)),
     ),
     ("La frégate française a fait escale au Sénégal.", coop((FR, SN))),
+    # A subject the parser hung on the sentence's long opening is the verb's again.
+    (
+        "Enfin, dans le cadre des accords de défense liant Paris à Dakar, un détachement de "
+        "la Bundeswehr a récemment formé une soixantaine de militaires sénégalais.",
+        coop((BUNDESWEHR, SN)),
+    ),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
         "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
@@ -136,7 +142,13 @@ NOTHING = [
     "l’Union européenne.",
 ]
 
-TEXTS = [t for t, _ in CASES] + NOTHING
+# A date opening a sentence with no subject stays a date.
+DATED = [
+    "Le 3 mars, ont été arrêtés deux officiers marocains.",
+    "Hier soir, à Rabat, ont été signés deux accords.",
+]
+
+TEXTS = [t for t, _ in CASES] + NOTHING + DATED
 
 
 def cooperation(relations):
@@ -152,3 +164,8 @@ def test_cooperation_is_exactly(relations_of, text, expected):
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_cooperation(relations_of, text):
     assert cooperation(relations_of[text]) == set()
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_a_date_is_no_subject(docs, text):
+    assert not [t for t in docs[text] if t.dep_ in ("nsubj", "nsubj:pass")]
