@@ -111,6 +111,15 @@ CASES = [
         "la Bundeswehr a récemment formé une soixantaine de militaires sénégalais.",
         coop((BUNDESWEHR, SN)),
     ),
+    # « pour X de » + infinitive: X does it.
+    (
+        "Cette visite a été l’occasion pour les directeurs de la Säpo et de la Bundeswehr de "
+        "se réunir avec leurs homologues finlandais.",
+        coop(("org:sapo", FI), (BUNDESWEHR, FI)),
+    ),
+    ("C’est l’occasion pour la Suède de coopérer avec la Finlande.", coop((SE, FI))),
+    # A « pour » phrase of the verb, not before a « de » infinitive, does nothing of it.
+    ("La Suède a voté pour la Finlande avant de coopérer avec l’Otan.", coop((SE, OTAN))),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
         "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
