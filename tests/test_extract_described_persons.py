@@ -53,6 +53,17 @@ RESOLVED = [
         {("person:ingrid-dahl", "person:lars-hegge", COOP)},
     ),
     (
+        # The portfolio and the state of the post named before.
+        "Karim Haddad, ministre des Affaires étrangères du Maroc, est arrivé lundi à Paris. "
+        "La visite doit durer trois jours. Le ministre des Affaires étrangères marocain a "
+        "signé un accord de coopération avec son homologue Lars Hegge.",
+        [("ministre", "person:karim-haddad")],
+        {
+            ("person:karim-haddad", "person:lars-hegge", COOP),
+            ("person:karim-haddad", "country:MA", AFF),
+        },
+    ),
+    (
         # « le chef du ministère de X » is « le ministre de X ».
         "Rui Costa, ministre de l’Intérieur, est arrivé lundi à Oslo. La visite doit durer "
         "trois jours. Le chef du ministère de l’Intérieur a signé un accord de coopération "
@@ -97,6 +108,8 @@ GROUPS_NOT_RESOLVED = [
     MOREL_VOGT + NOVAK + ". Les deux ministres ont signé un accord de coopération.",
     # A complement makes it other ministers.
     MOREL_VOGT + ". Les ministres de l’Union ont signé un accord de coopération.",
+    # An adjective makes them other ministers.
+    MOREL_VOGT + ". Les ministres européens ont signé un accord de coopération.",
     # One minister only.
     "Jean Morel, ministre des armées, a reçu lundi le général Karl Vogt. Les ministres ont "
     "signé un accord de coopération.",
@@ -121,6 +134,10 @@ NOT_RESOLVED = [
     "Le général Mark Dobbs, commandant de l’Africom, et le général Amadou Sow, chef "
     "d’état-major des armées, sont arrivés lundi à Dakar. Le général français "
     "s’est aussi entretenu avec le président Macky Sall.",
+    # The one minister of that portfolio named before is of another state.
+    "Karim Haddad, ministre des Affaires étrangères du Maroc, est arrivé lundi à Paris. La "
+    "visite doit durer trois jours. Le ministre des Affaires étrangères français a signé un "
+    "accord de coopération avec son homologue Lars Hegge.",
     # Two ministers of the Interior named before (of two states).
     "Le ministre de l’Intérieur italien Paolo Conti a reçu le ministre de l’Intérieur "
     "tunisien Karim Haddad. La visite doit durer trois jours. Le ministre de l’Intérieur a "

@@ -96,3 +96,51 @@ def test_group_in_quotes_relates_to_its_leader(relations_of):
     text = "Le gang « Ti Makak », dirigé par Jean-Baptiste Hérold, contrôle le port."
     found = {(r.source, r.type, r.target) for r in relations_of[text]}
     assert found == {("person:jean-baptiste-herold", "affiliation", "org:ti-makak")}
+
+
+def parsed_doc(words, heads, deps, ents):
+    """A hand-built Doc: these words, one space apart, with this parse and these entities."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+# « Agence fédérale de la Coopération militaire et technique », the model stopping at
+# « militaire »; « et » + a post or an article starts something else.
+NAME_WORDS = ["Agence", "fédérale", "de", "la", "Coopération", "militaire", "et"]
+NAME_HEADS = [0, 0, 4, 4, 0, 4, 7, 4]
+NAME_DEPS = ["ROOT", "amod", "case", "det", "nmod", "amod", "cc", "conj"]
+
+
+@pytest.mark.parametrize(
+    ("last", "end"),
+    [("technique", 8), ("ministre", 6), ("directeur", 6)],
+)
+def test_a_name_cut_before_et_and_an_adjective_goes_on(last, end):
+    from extract.entities.name_spans import joined_entities
+    from extract.tokens import TokenTable
+
+    doc = parsed_doc([*NAME_WORDS, last], NAME_HEADS, NAME_DEPS, [(0, 6, "ORG")])
+    assert joined_entities(doc, TokenTable(doc)) == [(0, end, "ORG")]
+
+
+def test_a_name_cut_before_a_coordinated_organisation_stops():
+    from extract.entities.name_spans import joined_entities
+    from extract.tokens import TokenTable
+
+    words = ["Union", "africaine", "et", "les", "Nations", "unies"]
+    doc = parsed_doc(
+        words, [0, 0, 4, 4, 0, 4], ["ROOT", "amod", "cc", "det", "conj", "amod"], [(0, 2, "ORG")]
+    )
+    assert joined_entities(doc, TokenTable(doc))[0] == (0, 2, "ORG")
+
+
+def test_a_name_loses_a_dangling_de_la():
+    from extract.entities.name_spans import trim_span
+
+    words = ["Agence", "fédérale", "de", "la"]
+    doc = parsed_doc(words, [0, 0, 0, 0], ["ROOT", "amod", "dep", "dep"], [])
+    assert trim_span(doc[:], titles=frozenset()).text == "Agence fédérale"

@@ -17,8 +17,12 @@ CASES = [
     ("Les commandos d’Israëlse sont entraînés au Maroc.", {"country:IL", "country:MA"}),
     ("Les troupes du Marocse sont repliées vers le sud.", {"country:MA"}),
     ("Les soldats d’Israëls’étaient entraînés avec la Jordanie.", {"country:IL", "country:JO"}),
-    # demonym-anchored descriptions are the country, not an organisation
-    ("Le ministère qatari de l’Intérieur a signé la convention.", {"country:QA"}),
+    # a ministry named by its portfolio and its state is that state's organisation
+    (
+        "Le ministère qatari de l’Intérieur a signé la convention.",
+        {"org:ministere-interieur-qa", "country:QA"},
+    ),
+    # other demonym-anchored descriptions are the country, not an organisation
     ("La police marocaine a arrêté trois suspects.", {"country:MA"}),
     ("Ygal Unna dirige la cyber-direction israélienne.", {"person:ygal-unna", "country:IL"}),
     (

@@ -39,6 +39,19 @@ RESOLVED = [
     ),
 ]
 
+# « ils »: every person of the coordinated subject of the sentence before.
+GROUPS = [
+    (
+        "Le ministre Rajan Mehta et le général Arun Kapoor sont arrivés jeudi à Mascate. "
+        "Ils se sont entretenus avec le sultan Haitham Al-Tariq.",
+        [("Ils", "person:rajan-mehta"), ("Ils", "person:arun-kapoor")],
+        {
+            ("person:haitham-al-tariq", "person:rajan-mehta", COOP),
+            ("person:arun-kapoor", "person:haitham-al-tariq", COOP),
+        },
+    ),
+]
+
 NOT_RESOLVED = [
     # Two persons named before: which one « il » is is not said.
     "Le ministre Rajan Mehta et le général Arun Kapoor sont arrivés jeudi à Mascate. "
@@ -46,11 +59,20 @@ NOT_RESOLVED = [
     # The one person named before is not the subject: « il » may be the subject.
     "Le Canada a reçu jeudi le ministre indien Rajan Mehta. "
     "Il a signé un accord de coopération avec le Japon.",
+    # The person is only in the subject's complement: « il » is the party.
+    "Le parti de Karim Haddad a remporté les élections. "
+    "Il a signé un accord de coopération avec l’Espagne.",
     # The title gives the other gender.
     "La ministre kényane Grace Wambui est arrivée lundi à Accra. "
     "Il s’est entretenu avec le président ghanéen Kofi Mensah.",
     "Le ministre indien Rajan Mehta est arrivé jeudi. "
     "Elle s’est entretenue avec le président ghanéen Kofi Mensah.",
+    # « ils » after a subject and an object: who is meant is not said.
+    "Le président Paulo Mendes a reçu lundi le Premier ministre Luís Barros. "
+    "Ils ont signé un accord avec la Norvège.",
+    # Another person named before « ils » in its own sentence.
+    "Le président Paulo Mendes et le Premier ministre Luís Barros ont visité Oslo. "
+    "Selon le ministre Ola Berg, ils ont signé un accord avec la Norvège.",
     # An impersonal « il ».
     "Le ministre indien Rajan Mehta est arrivé jeudi. "
     "Il faut coopérer avec le Japon, a dit un conseiller.",
@@ -58,7 +80,7 @@ NOT_RESOLVED = [
     "Selon le ministre indien Rajan Mehta, il a rencontré le président ghanéen Kofi Mensah.",
 ]
 
-TEXTS = [text for text, _, _ in RESOLVED] + NOT_RESOLVED
+TEXTS = [text for text, _, _ in RESOLVED + GROUPS] + NOT_RESOLVED
 
 
 def pronoun_mentions(doc) -> list[tuple[str, str]]:
@@ -66,11 +88,11 @@ def pronoun_mentions(doc) -> list[tuple[str, str]]:
     return [
         (m.text, m.entity)
         for m in doc._.coopgraph_mentions
-        if m.type == "person" and m.text.lower().lstrip("-") in ("il", "elle")
+        if m.type == "person" and m.text.lower().lstrip("-") in ("il", "elle", "ils")
     ]
 
 
-@pytest.mark.parametrize(("text", "expected", "edges"), RESOLVED)
+@pytest.mark.parametrize(("text", "expected", "edges"), RESOLVED + GROUPS)
 def test_pronoun_stands_for_the_one_person_named_before(docs, text, expected, edges):
     doc = docs[text]
     assert pronoun_mentions(doc) == expected

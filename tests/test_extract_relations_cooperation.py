@@ -18,6 +18,7 @@ ALAOUI, BEN_SALAH = "person:karim-alaoui", "person:ahmed-ben-salah"
 MARTIN, DUPONT = "person:jean-martin", "person:jean-dupont"
 DURAND = "person:marc-durand"
 COOP, AFF = "cooperation", "affiliation"
+MINISTRY = "org:ministere-defense-ma"
 
 
 def coop(*pairs):
@@ -62,8 +63,9 @@ OFFICIALS = [
     (
         "Karim Alaoui, directeur des achats du ministère marocain de la Défense, a signé le "
         "contrat avec Jean Dupont, PDG de Thales.",
-        coop((ALAOUI, DUPONT), (MA, "org:thales"))
-        | {(ALAOUI, MA, AFF), (DUPONT, "org:thales", AFF)},
+        coop((ALAOUI, DUPONT), (MINISTRY, "org:thales"), (MA, "org:thales"))
+        | {(ALAOUI, MINISTRY, AFF), (ALAOUI, MA, AFF), (DUPONT, "org:thales", AFF)}
+        | {(MINISTRY, MA, "part_of")},
     ),
 ]
 

@@ -60,11 +60,12 @@ CASES = [
         coop((GH, US), (GH, OTAN)),
     ),
     # The body an official acts for signs too, when the post hangs on his title
-    # (« le maréchal X, chef de ... ») and however deep the body is in the post.
+    # (« le maréchal X, chef de ... ») and however deep the body is in the post; a
+    # ministry acts for its state.
     (
         "Le maréchal Karl Berg, chef du bureau des achats du ministère suédois de la "
         "Défense, a signé le contrat avec Guillaume Faury, PDG d’Airbus.",
-        coop((BERG, FAURY), (SE, AIRBUS)),
+        coop((BERG, FAURY), (SE, AIRBUS), ("org:ministere-defense-se", AIRBUS)),
     ),
     # Every signatory of a list, each with his post, also a hyphenated one.
     (

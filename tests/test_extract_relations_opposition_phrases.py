@@ -6,15 +6,22 @@ from __future__ import annotations
 import pytest
 
 OPP, PART = "opposition", "part_of"
-TD, SD, IL, NE, ML = "country:TD", "country:SD", "country:IL", "country:NE", "country:ML"
-RU, UA, TR, GR, KR, KP, LB = (
+TD, SD, IL, IR, TW = "country:TD", "country:SD", "country:IL", "country:IR", "country:TW"
+GT, BZ, CN, VN, BO, CL = (
+    "country:GT",
+    "country:BZ",
+    "country:CN",
+    "country:VN",
+    "country:BO",
+    "country:CL",
+)
+RU, UA, TR, GR, KR, KP = (
     "country:RU",
     "country:UA",
     "country:TR",
     "country:GR",
     "country:KR",
     "country:KP",
-    "country:LB",
 )
 
 
@@ -42,6 +49,82 @@ CASES = [
     ("Moscou dément avoir attaqué l’Ukraine.", set()),
     ("Israël dément toute attaque contre le Liban.", set()),
     ("Le sommet s’est tenu à Séoul avec le Japon.", set()),
+    # Land taken or claimed: against the state whose land it is.
+    ("Le Guatemala revendique une partie du territoire du Belize.", rel(OPP, (GT, BZ))),
+    ("Une partie du territoire du Belize est revendiquée par le Guatemala.", rel(OPP, (GT, BZ))),
+    ("La Chine revendique la quasi-totalité des îles vietnamiennes.", rel(OPP, (CN, VN))),
+    ("La Russie occupe une partie du territoire ukrainien.", rel(OPP, (RU, UA))),
+    (
+        "Les deux présidents évoquent leur différend sur une province minière couvrant 10 % "
+        "du territoire du Chili mais revendiquée depuis longtemps par la Bolivie.",
+        rel(OPP, (BO, CL)),
+    ),
+    (
+        "Les rebelles du FPR ont conquis de vastes pans du territoire du Darfour, province "
+        "soudanaise frontalière du Tchad.",
+        rel(OPP, ("org:fpr", SD)),
+    ),
+    # No land, or no land of a named state, or a denied claim.
+    ("Le groupe a revendiqué l’attentat contre l’ambassade du Chili.", set()),
+    ("Le Maroc occupe la présidence de l’Union africaine.", set()),
+    ("Les rebelles ont conquis une ville proche de la frontière du Tchad.", set()),
+    ("La Russie n’a jamais revendiqué le territoire de la Finlande.", set()),
+    # Clashes between supporters set the ones they support against each other.
+    (
+        "Des heurts ont opposé des milices fidèles au Premier ministre Ahmed Kaboré à d’autres "
+        "proches du général Issa Traoré.",
+        rel(OPP, ("person:ahmed-kabore", "person:issa-traore")),
+    ),
+    (
+        "Des affrontements entre des partisans de Jean Dupont et des proches de Paul Martin "
+        "ont fait dix morts.",
+        rel(OPP, ("person:jean-dupont", "person:paul-martin")),
+    ),
+    # A threat of retaliation: who retaliates, and who warns of it for that side, against
+    # the attacker; a plain answer is no retaliation.
+    (
+        "Le ministre israélien Yoav Katz a averti que toute attaque de l’Iran susciterait une "
+        "riposte d’Israël.",
+        rel(OPP, (IL, IR), (IR, "person:yoav-katz"))
+        | {("person:yoav-katz", IL, "affiliation")},
+    ),
+    (
+        "Le secrétaire général de l’ONU a averti que toute attaque de l’Iran susciterait une "
+        "riposte d’Israël.",
+        rel(OPP, (IL, IR)),
+    ),
+    (
+        "Le Japon promet une riposte ferme à toute provocation de la Corée du Nord.",
+        rel(OPP, ("country:JP", KP)),
+    ),
+    ("La réponse du Maroc à la lettre de l’Algérie est attendue.", set()),
+    ("Israël n’envisage aucune riposte contre l’Iran.", set()),
+    # Drills around a state, a punishment or a warning addressed to one.
+    ("La Chine mène de vastes manœuvres autour de Taïwan.", rel(OPP, (CN, TW))),
+    ("Pékin a organisé des exercices autour de l’île de Taïwan.", rel(OPP, (CN, TW))),
+    (
+        "La Chine a déclenché des manœuvres militaires autour de Taïwan, une punition et un "
+        "avertissement adressés au Japon.",
+        rel(OPP, (CN, TW), (CN, "country:JP")),
+    ),
+    ("Le Maroc a adressé un avertissement à l’Algérie.", rel(OPP, ("country:MA", "country:DZ"))),
+    ("La Chine n’a pas mené de manœuvres autour de Taïwan.", set()),
+    (
+        "La France et le Sénégal ont mené des exercices autour de l’île de Gorée.",
+        rel("cooperation", ("country:FR", "country:SN")),
+    ),
+    (
+        "Le Japon mène des exercices avec les Philippines autour des îles philippines.",
+        rel("cooperation", ("country:JP", "country:PH")),
+    ),
+    ("L’ONU a lancé un avertissement sur les risques d’une guerre.", set()),
+    ("La Commission a adressé un avertissement aux voyageurs français.", set()),
+    # One side only, or supporters who call for peace together.
+    ("Les heurts ont opposé la police à des manifestants proches de Jean Dupont.", set()),
+    (
+        "Les proches de Jean Dupont et de Paul Martin ont appelé à la fin des affrontements.",
+        set(),
+    ),
 ]
 
 

@@ -9,9 +9,9 @@ reading first ("CD|CG"); the entity resolver picks the one the document names.
 
 Rules on top of the raw matches, all about shape and case:
 - names match on lower case, with or without accents and hyphens, but only when they are
-  written with a capital; a name the model found that is a country up to its accents is
-  that country (« Nigéria » for « Nigeria ») ("la Grenade", not "une grenade"); all-capital abbreviations
-  ("USA", "EAU", "RDC") match only as written, so "eau" is water;
+  written with a capital ("la Grenade", not "une grenade"); all-capital abbreviations
+  ("USA", "EAU", "RDC") match only as written, so "eau" is water; a name the model found
+  that is a country up to its accents is that country (« Nigéria » for « Nigeria »);
 - a lower-case demonym right after "en", "le", "l'", "du" or "un" is the language
   ("en français", "traduit du russe"): French capitalises the people ("un Russe") and
   writes the adjective after a noun ("un expert russe");

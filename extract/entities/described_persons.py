@@ -29,12 +29,13 @@ from ..lexicon import read_lexicon
 from ..records import Entity, Mention
 from ..tokens import sentence_numbers
 from .countries import fold
-from .group_descriptions import group_mentions
+from .group_descriptions import group_mentions, plural_posts
 from .organisations import base
 from .portfolios import Portfolio, as_minister, portfolio_at
 
 DETERMINERS = frozenset({"le", "la", "l'", "au"})
 OF = frozenset({"de", "du", "d'"})
+PORTFOLIO_OF = OF | {"des"}  # « le ministre des Armées »
 # How far after a name its post may name the state (« chef d'état-major des armées françaises »).
 STATE_WINDOW = 10
 MAX_SENTENCES_BACK = 5
@@ -59,7 +60,7 @@ def described_persons(
     if not doc.has_annotation("SENT_START") or not any(m.type == "person" for m in mentions):
         return mentions, entities
     descriptions = DocDescriptions(doc, mentions)
-    found = [*descriptions.mentions(), *group_mentions(descriptions)]
+    found = descriptions.mentions()
     if not found:
         return mentions, entities
     counts: dict[str, int] = {}
@@ -92,8 +93,12 @@ class DocDescriptions:
     def mentions(self) -> list[Mention]:
         """Return the person mentions of the resolved descriptions, in text order."""
         found = []
+        plurals = plural_posts()
         for i in range(1, len(self.words)):
             lemma = self.posts.get(self.words[i])
+            if lemma is None and self.words[i] in plurals:
+                found.extend(group_mentions(self, i, plurals[self.words[i]]))
+                continue
             if lemma is None or i in self.mention_at or (i - 1) in self.mention_at:
                 continue
             if self.words[i - 1] not in DETERMINERS:
@@ -137,13 +142,15 @@ class DocDescriptions:
         « le ministre de l'Intérieur a signé… »: « le ministre de l'Intérieur, X » or
         « X, ministre de l'Intérieur » named in the sentences before (`portfolios`).
         """
-        if head + 2 >= len(self.words) or self.words[head + 1] not in OF:
+        if head + 2 >= len(self.words) or self.words[head + 1] not in PORTFOLIO_OF:
             return None
         if self.country_at(head + 2) is not None:
             return None  # « le président du Brésil »: a state, not a portfolio
         end, wanted = self.portfolio(head, lemma)
         if not wanted[1] or not self.ends_bare(head, end):
             return None
+        # « le ministre de l'Intérieur italien »: the holder's post names Italy too.
+        states = self.states_in(head, end)
         here = self.sents[head]
         first = head
         while first > 0 and self.sents[first - 1] >= here - MAX_SENTENCES_BACK:
@@ -153,7 +160,7 @@ class DocDescriptions:
             if self.sents[i] == here or self.posts.get(self.words[i]) is None:
                 continue
             end, held = self.portfolio(i, self.posts[self.words[i]])
-            if held == wanted:
+            if held == wanted and states <= self.states_in(i, end):
                 holder = self.holder_of(i, end)
                 if holder is not None:
                     holders.add(holder)
@@ -165,6 +172,10 @@ class DocDescriptions:
             self.doc, self.words, post, self.country_tokens, self.person_tokens
         )
         return end, as_minister(lemma, words)
+
+    def states_in(self, post: int, end: int) -> set[str]:
+        """Return the states named in the complement of a post, tokens (post, end)."""
+        return {code for i in range(post + 1, end) if (code := self.country_at(i)) is not None}
 
     def holder_of(self, post: int, end: int) -> str | None:
         """Return the person named right after a post and its complement, or right before it.

@@ -6,7 +6,8 @@ person named before with that post, when:
 
 - it is « les » + a plural post (`affiliation_heads.jsonl`), optionally with its count
   between (« les deux ministres »), and nothing after it (no complement, no demonym, no
-  name: « les ministres de l’UE », « les ministres français » are left alone);
+  name, no relative clause: « les ministres de l’UE », « les ministres africains » are
+  left alone);
 - at least two persons named in the last `described_persons.MAX_SENTENCES_BACK`
   sentences hold that post (the post right before or right after the name), and
   exactly as many as its count when it has one.
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 PLURAL_DETERMINER = "les"
+# What a bare plural post may carry: its article and count.
+BARE_DEPS = frozenset({"det", "nummod", "punct"})
 
 
 @cache
@@ -43,21 +46,18 @@ def plural_posts() -> dict[str, str]:
     return posts
 
 
-def group_mentions(found: DocDescriptions) -> list[Mention]:
-    """Return a person mention per holder of each plural post description, in text order."""
-    posts = plural_posts()
+def group_mentions(found: DocDescriptions, i: int, lemma: str) -> list[Mention]:
+    """Return a person mention per holder of the plural post at token `i`, if it is one."""
     words = found.words
-    mentions = []
-    for i in range(1, len(words)):
-        lemma = posts.get(words[i])
-        if lemma is None or i in found.mention_at:
-            continue
-        count = COUNTS.get(words[i - 1])
-        start = i - 1 if count is None else i - 2
-        if start < 0 or words[start] != PLURAL_DETERMINER or not found.ends_bare(i, i + 1):
-            continue
-        holders = found.holders(i, lemma)
-        if len(holders) < 2 or (count is not None and len(holders) != count):
-            continue
-        mentions.extend(found.mention(i, entity) for entity in holders)
-    return mentions
+    if i in found.mention_at:
+        return []
+    count = COUNTS.get(words[i - 1])
+    start = i - 1 if count is None else i - 2
+    if start < 0 or words[start] != PLURAL_DETERMINER or not found.ends_bare(i, i + 1):
+        return []
+    if any(c.dep_ not in BARE_DEPS for c in found.doc[i].children):
+        return []  # « les présidents africains », « les ministres qui… »: other people
+    holders = found.holders(i, lemma)
+    if len(holders) < 2 or (count is not None and len(holders) != count):
+        return []
+    return [found.mention(i, entity) for entity in holders]

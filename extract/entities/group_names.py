@@ -29,7 +29,8 @@ OPENING_QUOTES = "«“\""
 CLOSING_QUOTES = "»”\""
 QUALIFIERS_MAX = 2
 DETERMINERS = frozenset(
-    {"le", "la", "l'", "les", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "son", "sa"}
+    {"le", "la", "l'", "les", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette"}
+    | {"son", "sa"}
 )
 NAME_CHARS_MAX = 60
 

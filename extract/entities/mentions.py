@@ -59,6 +59,7 @@ from .non_names import (
 )
 from .organisations import SPANS_KEY as ORGANISATIONS_KEY
 from .organisations import known_organisations
+from .ministries import ministry_candidates
 from .post_names import PostSlots, titled_person
 
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -359,7 +360,9 @@ def find_candidates(
     slots = PostSlots(doc, tokens, countries)
     named = ner_candidates(doc, tokens, countries, lines, slots)
     quoted = without_overlaps(quoted_group_names(doc, tokens.text), list(long_forms))
-    named = without_overlaps(named, [*long_forms, *quoted]) + list(long_forms) + quoted
+    ministries = without_overlaps(ministry_candidates(doc, tokens, countries), list(long_forms))
+    winners = [*long_forms, *quoted, *ministries]
+    named = without_overlaps(named, winners) + list(long_forms) + quoted + ministries
     known = organisation_candidates(doc, tokens, countries, named, lines)
     # The longer of a known name and a candidate holding it whole wins; else the known.
     known = [k for k in known if all(outranks(k, c) for c in named if overlap(k, c))]

@@ -39,6 +39,7 @@ NAME_PARTICLES = frozenset(
 ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’"})
 # Words a name cannot end with: they announce what follows ("Front de libération de l'").
 DANGLING = frozenset({"de", "du", "des", "d'", "d’", "l'", "l’"})
+DANGLING_ARTICLES = frozenset({"la", "le", "les"})  # dangling after a "de": « de la »
 # A ministry's name is its portfolio: left to `mentions.is_portfolio` (not a node).
 PORTFOLIO_WORDS = frozenset({"ministère", "ministères"})
 # Possessives that open a description, never a name ("Son Excellence l'Ambassadeur").
@@ -55,6 +56,18 @@ TITLE_PREFIXES = frozenset({"premier", "première", "vice", "ex", "ancien", "anc
 def organisation_heads() -> frozenset[str]:
     """Return the nouns that make a phrase an organisation's name ("agence", "front")."""
     return frozenset(strip_accents(row["word"]) for row in read_lexicon("organisation_heads"))
+
+
+@cache
+def post_words() -> frozenset[str]:
+    """Return the folded words that name a post or a title held by a person (« ministre »)."""
+    forms = {
+        form
+        for row in read_lexicon("affiliation_heads")
+        for form in [row["lemma"], *row.get("forms", []), *row.get("extra_forms", [])]
+    }
+    forms |= {row["title"] for row in read_lexicon("titles")}
+    return frozenset(strip_accents(form).lower() for form in forms)
 
 
 def names_organisation(text: str) -> bool:
@@ -86,7 +99,34 @@ def joined_entities(doc: Doc, tokens: TokenTable) -> list[tuple[int, int, str]]:
             joined.append((start, ent.end, label))
         else:
             joined.append((ent.start, ent.end, ent.label_))
-    return joined
+    return [
+        (start, with_coordinated_adjective(doc, tokens, start, end), label) if label == "ORG"
+        else (start, end, label)
+        for start, end, label in joined
+    ]
+
+
+def with_coordinated_adjective(doc: Doc, tokens: TokenTable, start: int, end: int) -> int:
+    """Return the end of an organisation's name the model cut before « et » + an adjective.
+
+    « Service fédéral de la Coopération militaire et technique »: the model stops at
+    « militaire ». The name goes on when a lower-case word ends it, and « et » joins
+    a lower-case word the parse coordinates with a word of the name; not an article
+    (« l’Union africaine et les Nations unies »), a post or an organisation's noun.
+    """
+    after = end + 1
+    if after >= len(tokens) or tokens.lowers[end] != "et":
+        return end
+    last, word = tokens.texts[end - 1], tokens.texts[after]
+    if not (last.isalpha() and last.islower() and word.isalpha() and word.islower()):
+        return end
+    token = doc[after]
+    if token.dep_ != "conj" or not start <= token.head.i < end or word in ARTICLES | POSSESSIVES:
+        return end
+    folded = strip_accents(word).lower()
+    if folded in post_words() or folded in organisation_heads():
+        return end  # « la Commission militaire centrale et ministre de la Défense »
+    return after + 1
 
 
 def trim_span(span: Span, *, titles: frozenset[str]) -> Span | None:
@@ -163,8 +203,15 @@ def trim_range(
             break
     if label == "PER":
         end = next((i for i in range(start, end) if tokens.like_num[i]), end)
-    while end > start and (is_punct[end - 1] or is_space[end - 1] or lowers[end - 1] in DANGLING):
-        end -= 1
+    while end > start and (
+        is_punct[end - 1]
+        or is_space[end - 1]
+        or lowers[end - 1] in DANGLING
+        or (
+            lowers[end - 1] in DANGLING_ARTICLES and end - 2 > start and lowers[end - 2] in DANGLING
+        )
+    ):
+        end -= 1  # « Agence fédérale de la » before « Fédération de Russie »: its state
     if start >= end or not any(map(str.isalpha, tokens.span_text(start, end))):
         return None  # a name has letters: "�" or "2022" alone names nobody
     return start, end

@@ -15,16 +15,13 @@ names a place.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc
 
-from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
 from .group_names import group_nouns
-from .name_spans import NAME_PARTICLES, is_title, names_organisation
+from .name_spans import NAME_PARTICLES, is_title, names_organisation, post_words
 from .non_names import title_words
 
 # What links a post to its portfolio or organisation: « de la Défense », « du Conseil ».
@@ -39,17 +36,6 @@ PHRASE_DEPS = frozenset({"amod", "nmod", "flat:name", "compound", "fixed", "appo
 # la Coopération internationale letton ».
 REACH = 12
 LOWER_WORDS_MAX = 3
-
-
-@cache
-def post_words() -> frozenset[str]:
-    """Return the folded words that name a post or a title held by a person."""
-    forms = {
-        fold(form)
-        for row in read_lexicon("affiliation_heads")
-        for form in [row["lemma"], *row.get("forms", []), *row.get("extra_forms", [])]
-    }
-    return frozenset(forms | {fold(title) for title in title_words()})
 
 
 def is_post(lower: str) -> bool:

@@ -13,8 +13,12 @@ The pronoun stands for that person when, and only when, nobody else can be meant
 - the title or article right before the name does not give the other gender (« M. »,
   « le président » for « elle »; « Mme », « la ministre » for « il »).
 
+« ils » stands for two persons or more when every person named since the start of the
+sentence before is in that sentence's subject (« X et Y sont arrivés… . Ils ont… »).
+
 Zero or two candidates: no mention. Each resolution is a person mention of the pronoun,
-the person's own entity, so the relation rules read it as that person.
+the person's own entity, so the relation rules read it as that person (« ils »: one
+mention per person, all on the pronoun).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ..tokens import sentence_numbers
 from .countries import fold
 
 PRONOUN_GENDERS = {"il": "m", "-il": "m", "elle": "f", "-elle": "f"}
+PLURAL_PRONOUNS = frozenset({"ils", "-ils"})
 # How the verbs whose « il » is impersonal start (« il faut », « il s'agit », « il semble
 # que », « il reste à »), and the forms of « être » (« il est important de »). The
 # pipeline has no lemmatizer: forms are read off the folded word.
@@ -70,7 +75,7 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     persons = sorted((m for m in mentions if m.type == "person"), key=lambda m: m.start_char)
     if not persons or not doc.has_annotation("DEP"):
         return []
-    ids = [doc.vocab.strings.add(word) for word in PRONOUN_GENDERS]
+    ids = [doc.vocab.strings.add(word) for word in [*PRONOUN_GENDERS, *PLURAL_PRONOUNS]]
     candidates = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), ids)).tolist()
     if not candidates:
         return []
@@ -80,18 +85,22 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         token = doc[i]
         if not is_personal_subject(token):
             continue
-        antecedent = resolve(token, PRONOUN_GENDERS[token.lower_], persons)
-        if antecedent is not None:
-            found.append(
-                Mention(
-                    text=token.text,
-                    start_char=token.idx,
-                    end_char=token.idx + len(token.text),
-                    sent=numbers[i],
-                    type="person",
-                    entity=antecedent.entity,
-                )
+        if token.lower_ in PLURAL_PRONOUNS:
+            entities = resolve_group(token, persons)
+        else:
+            antecedent = resolve(token, PRONOUN_GENDERS[token.lower_], persons)
+            entities = [antecedent.entity] if antecedent is not None else []
+        found.extend(
+            Mention(
+                text=token.text,
+                start_char=token.idx,
+                end_char=token.idx + len(token.text),
+                sent=numbers[i],
+                type="person",
+                entity=entity,
             )
+            for entity in entities
+        )
     return found
 
 
@@ -133,6 +142,25 @@ def resolve(pronoun: Token, gender: str, persons: list[Mention]) -> Mention | No
     return antecedent
 
 
+def resolve_group(pronoun: Token, persons: list[Mention]) -> list[str]:
+    """Return the persons « ils » stands for: the coordinated subject of the sentence before.
+
+    « X et Y sont arrivés à Rabat. Ils se sont entretenus avec Z »: every person named
+    since the start of the sentence before is in its subject, and there are two or more.
+    """
+    sent = pronoun.sent
+    before = sentence_before(sent)
+    if before is None:
+        return []
+    window = [m for m in persons if before.start_char <= m.start_char < pronoun.idx]
+    entities = list(dict.fromkeys(m.entity for m in window))
+    if len(entities) < 2 or any(m.start_char >= sent.start_char for m in window):
+        return []
+    if not all(is_subject(pronoun.doc, m, before, coordinated=True) for m in window):
+        return []
+    return entities
+
+
 def sentence_before(sent: Span) -> Span | None:
     """Return the sentence before `sent`, past any made of punctuation alone (a lone « »)."""
     doc = sent.doc
@@ -143,15 +171,19 @@ def sentence_before(sent: Span) -> Span | None:
     return None
 
 
-def is_subject(doc: Doc, mention: Mention, sent: Span) -> bool:
-    """Return True when the mention is (in) the subject of the root of its sentence."""
+def is_subject(doc: Doc, mention: Mention, sent: Span, *, coordinated: bool = False) -> bool:
+    """Return True when the mention is (in) the subject of the root of its sentence.
+
+    With `coordinated`, a name coordinated with the subject's (« X et Y ») is in it too.
+    """
+    links = NAME_DEPS | {"conj"} if coordinated else NAME_DEPS
     span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     while token.head.i != token.i and token.dep_ not in SUBJECT_DEPS:
-        if token.dep_ not in NAME_DEPS:
-            return False
+        if token.dep_ not in links or any(c.dep_ == "case" for c in token.children):
+            return False  # « le parti de X a gagné. Il… »: « il » is the party
         token = token.head
     return token.dep_ in SUBJECT_DEPS and token.head.i == sent.root.i
 

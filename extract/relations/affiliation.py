@@ -25,6 +25,7 @@ from graph.vocabulary import RELATIONS
 from ..entities import organisations
 from ..lexicon import read_lexicon
 from ..records import Mention
+from .framing import framing_state
 from .leaders import LeaderRelations
 from .lexicons import fold
 from .owners import OwnerRelations
@@ -82,6 +83,7 @@ class PhraseRelations:
     def relations(self) -> Iterator[Found]:
         """Yield (source, target, type) for every affiliation and part_of of the sentence."""
         seen = set()
+        frame = framing_state(self.parties, self.mentions)
         for mention in self.mentions:
             span = self.parties.spans.get(mention)
             if span is None or (mention.entity, span.root.i) in seen:
@@ -94,8 +96,11 @@ class PhraseRelations:
                 for target in self.posts.coordinated_demonym(span):
                     yield mention, target, "affiliation"
             elif mention.type == "organization":
-                for target in self.owned.owners(mention, span):
+                owners = self.owned.owners(mention, span)
+                for target in owners:
                     yield mention, target, "part_of"
+                if frame is not None and self.framed_body(mention, owners):
+                    yield mention, frame, "part_of"
         yield from LeaderRelations(self).relations()
 
     def own_post(self, span: NameSpan) -> list[Token]:
@@ -232,6 +237,10 @@ class PhraseRelations:
             for country in self.owned.nested_countries(organisation, span)
             if country.text.islower()
         ]
+
+    def framed_body(self, organisation: Mention, owners: list[Mention]) -> bool:
+        """Return True for a state body with no state of its own in the sentence (`framing`)."""
+        return not any(o.type == "country" for o in owners) and self.is_state_body(organisation)
 
     def is_state_body(self, organisation: Mention) -> bool:
         """Return True for a state's body: its ministries, police, army, embassies...

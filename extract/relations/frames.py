@@ -25,10 +25,11 @@ from .clauses import (
     looks_nominal,
     path_to,
 )
+from .conflict_phrases import ConflictPhrases, phrase_triggers
 from .control import apposed_name, infinitive_owner, participle_phrases
-from .lexicons import Trigger, conflict_verbs, trigger_table
+from .lexicons import Trigger, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
-from .opposition import RELATIVE_SUBJECTS, OppositionRules, is_possessed
+from .opposition import RELATIVE_SUBJECTS, OppositionRules
 from .pairs import Frame
 from .participles import agent_phrases, carrier_modifiers, qualified_noun
 from .parties import SentenceParties, unique
@@ -41,7 +42,7 @@ PARTITIVES = frozenset({"des", "du", "de", "d'"})
 ACTOR_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | AGENT_DEPS
 
 
-class FrameFinder(OppositionRules):
+class FrameFinder(OppositionRules, ConflictPhrases):
     """Read the trigger frames of one sentence."""
 
     def __init__(
@@ -56,12 +57,16 @@ class FrameFinder(OppositionRules):
         self.marked: dict[tuple[int, bool], list[tuple[Token, str]]] = {}
         self.triggers = trigger_table()
         self.parse = parties.parse
+        self.phrase_triggers = phrase_triggers()
 
     def frames(self) -> Iterator[Frame]:
         """Yield the asserted or hedged frames of the sentence."""
         folded = self.parties.folded
         for i in range(self.sent.start, self.sent.end):
             word = folded[i]
+            kind = self.phrase_triggers.get(word)
+            if kind is not None:  # « a conquis le territoire de Y » (`conflict_phrases`)
+                yield from self.phrase_frames(self.parse.token(i), kind)
             forms = self.triggers.get(word)
             if not forms and word not in OPPOSING_ROLES:
                 continue  # most words: no Token built
@@ -190,6 +195,7 @@ class FrameFinder(OppositionRules):
             frame.agents = self.last_actor(token)
         if trigger.visit:
             frame.agents = visitor_states(frame.agents, frame.partners, self.parties)
+        self.add_loyal_sides(frame, token if nominal else verb)  # « milices fidèles à A »
         frame.agents, frame.partners = unique(frame.agents), unique(frame.partners)
         if trigger.relation == "cooperation" and not (nominal or trigger.mutual) and frame.partners:
             joint = self.joint_subjects(verb)
@@ -291,22 +297,6 @@ class FrameFinder(OppositionRules):
             for child in self.parse.children(verb):
                 if child != noun and self.parties.role(child) in trigger.partners - {"de"}:
                     frame.partners += self.partner_group(child, trigger)
-
-    def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
-        """Return True when the clause's subject speaks of a conflict rather than fights it.
-
-        Asked when the conflict names no partner ("la rupture avec Y"). A conflict has
-        sides and onlookers: its sides are the subject of a verb that lives it ("X et Y
-        traversent une crise", "mènent une guerre": `conflict_verbs`), or of "leur"
-        conflict, or "entre X et Y"; a subject that condemns, fears or calls for the end
-        of a conflict ("X et Y ont appelé à la fin de la guerre") is not one of them.
-        """
-        if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
-            return False
-        if is_possessed(noun, self.parse):
-            return False
-        lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
-        return not lives_it
 
     def marked_partners(
         self,

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from ..entities.ministries import is_ministry
 from ..lexicon import read_lexicon
 from ..records import Mention
 from .lexicons import affiliation_heads, fold
@@ -186,9 +187,22 @@ class OfficialParties:
                 continue
             # A post names its body deep (« directeur des achats du ministère marocain »).
             states = [m for m in self.parties(post, depth=-2) if m.type != "person"]
+            states += self.ministries_states(states)
             self.official_states.update((m.start_char, m.entity) for m in states)
             found += states
         return found
+
+    def ministries_states(self, bodies: list[Mention]) -> list[Mention]:
+        """Return the states named inside the ministries of `bodies`: a ministry acts for its state."""
+        return [
+            country
+            for body in bodies
+            if is_ministry(body.entity)
+            for country in self.spans
+            if country.type == "country"
+            and body.start_char <= country.start_char
+            and country.end_char <= body.end_char
+        ]
 
     def compound_post(self, token: Token) -> bool:
         """Return True for the last part of a hyphenated post the parser hung on the name.

@@ -6,7 +6,9 @@
   (`supported`): "le soutien à l'Ukraine face à / dans la guerre menée par la Russie";
 - who denounces its own agreement "avec Y" turns against Y (`own_agreement_partners`);
 - a detached "à l'offensive contre Y" is the offensive of the last actor named before it
-  (`is_detached`, `last_actor`).
+  (`is_detached`, `last_actor`);
+- who condemns or fears a conflict named without its sides is no side of it, unlike who
+  lives it (`onlooker_subject`).
 
 `OppositionRules` reads the host's `parse`, `parties`, `triggers`, `sent`,
 `previous_subject`, `owners` and `opposes` (`frames.FrameFinder`).
@@ -20,6 +22,7 @@ from spacy.tokens import Token
 
 from ..records import Mention
 from .clauses import CLAUSE_DEPS, clause_head, path_to
+from .lexicons import Trigger, conflict_verbs
 from .modality import HEDGED, NEGATED, polarity
 from .pairs import Frame
 from .parse import SentenceParse
@@ -104,6 +107,22 @@ class OppositionRules:
         ):
             return self.parse.head(head)
         return head
+
+    def onlooker_subject(self, noun: Token, verb: Token, trigger: Trigger) -> bool:
+        """Return True when the clause's subject speaks of a conflict rather than fights it.
+
+        Asked when the conflict names no partner ("la rupture avec Y"). A conflict has
+        sides and onlookers: its sides are the subject of a verb that lives it ("X et Y
+        traversent une crise", "mènent une guerre": `conflict_verbs`), or of "leur"
+        conflict, or "entre X et Y"; a subject that condemns, fears or calls for the end
+        of a conflict ("X et Y ont appelé à la fin de la guerre") is not one of them.
+        """
+        if trigger.relation != "opposition" or not trigger.mutual or verb == noun:
+            return False
+        if is_possessed(noun, self.parse):
+            return False
+        lives_it = self.parse.head(noun) == verb and self.parse.folded[verb.i] in conflict_verbs()
+        return not lives_it
 
     def warns(self, verb: Token) -> bool:
         """Return True for "mettre en garde" (its "en garde" phrase on the verb)."""
