@@ -179,3 +179,51 @@ def test_no_cooperation(relations_of, text):
 @pytest.mark.parametrize("text", DATED)
 def test_a_date_is_no_subject(docs, text):
     assert not [t for t in docs[text] if t.dep_ in ("nsubj", "nsubj:pass")]
+
+
+# « La rencontre a réuni , à Dakar , le général Pierre Schill . », with the parser's
+# reading of the person as an apposition of the place.
+PERSON_ON_PLACE = [
+    ("La", 1, "det", "O"),
+    ("rencontre", 3, "nsubj", "O"),
+    ("a", 3, "aux:tense", "O"),
+    ("réuni", 3, "ROOT", "O"),
+    (",", 3, "punct", "O"),
+    ("à", 6, "case", "O"),
+    ("Dakar", 3, "obl:mod", "B-LOC"),
+    (",", 9, "punct", "O"),
+    ("le", 9, "det", "O"),
+    ("général", 6, "appos", "O"),
+    ("Pierre", 9, "flat:name", "B-PER"),
+    ("Schill", 10, "flat:name", "I-PER"),
+    (".", 3, "punct", "O"),
+]
+
+
+def hand_parsed(rows):
+    """Return a Doc built from (word, head, dep, ent) rows."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, heads, deps, ents = zip(*rows, strict=True)
+    vocab = spacy.blank("fr").vocab
+    return Doc(vocab, words=list(words), heads=list(heads), deps=list(deps), ents=list(ents))
+
+
+def test_a_person_apposed_to_a_place_hangs_on_the_place_s_head():
+    from extract.relations.place_repair import person_off_place
+
+    doc = hand_parsed(PERSON_ON_PLACE)
+    assert person_off_place(doc)
+    assert doc[9].head.i == 3
+
+
+def test_a_place_s_own_apposition_stays():
+    from extract.relations.place_repair import person_off_place
+
+    rows = [*PERSON_ON_PLACE]
+    rows[10:12] = [("sénégalais", 9, "amod", "O"), ("connu", 9, "amod", "O")]
+    rows[9] = ("port", 6, "appos", "O")
+    doc = hand_parsed(rows)
+    assert not person_off_place(doc)
+    assert doc[9].head.i == 6

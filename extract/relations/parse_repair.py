@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.name_spans import ARTICLES
 from ..prerequisites import PrerequisiteCheck, has_parse
 from .lexicons import fold, modality
+from .place_repair import person_off_place
 from .subject_repair import caseless_subject
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
@@ -216,6 +217,7 @@ class ParseRepair:
         for sent in list(doc.sents):
             repaired = repair_sentence(sent) or coordinated_subject_as_root(sent)
             repaired or name_read_as_root(sent) or caseless_subject(sent)
+        person_off_place(doc)
         return doc
 
 
