@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.name_spans import ARTICLES
 from ..prerequisites import PrerequisiteCheck, has_parse
 from .lexicons import fold, modality
+from .place_repair import person_off_place
+from .subject_repair import caseless_subject
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
 # How the parser hangs a subject it misreads on the phrase before the comma.
@@ -216,7 +218,9 @@ class ParseRepair:
         if not doc.has_annotation("DEP"):
             return doc
         for sent in list(doc.sents):
-            repair_sentence(sent) or coordinated_subject_as_root(sent) or name_read_as_root(sent)
+            repaired = repair_sentence(sent) or coordinated_subject_as_root(sent)
+            repaired or name_read_as_root(sent) or caseless_subject(sent)
+        person_off_place(doc)
         return doc
 
 
