@@ -106,6 +106,21 @@ CASES = [
         coop((IN, TZ)),
     ),
     ("La frégate française a fait escale au Sénégal.", coop((FR, SN))),
+    # A subject the parser hung on the sentence's long opening is the verb's again.
+    (
+        "Enfin, dans le cadre des accords de défense liant Paris à Dakar, un détachement de "
+        "la Bundeswehr a récemment formé une soixantaine de militaires sénégalais.",
+        coop((BUNDESWEHR, SN)),
+    ),
+    # « pour X de » + infinitive: X does it.
+    (
+        "Cette visite a été l’occasion pour les directeurs de la Säpo et de la Bundeswehr de "
+        "se réunir avec leurs homologues finlandais.",
+        coop(("org:sapo", FI), (BUNDESWEHR, FI)),
+    ),
+    ("C’est l’occasion pour la Suède de coopérer avec la Finlande.", coop((SE, FI))),
+    # A « pour » phrase of the verb, not before a « de » infinitive, does nothing of it.
+    ("La Suède a voté pour la Finlande avant de coopérer avec l’Otan.", coop((SE, OTAN))),
     # Ties between armed groups: « lié à », « affilié à », « prêter allégeance à ».
     (
         "Depuis janvier, le groupe armé Al-Shabaab, lié à Al-Qaïda, a attaqué plusieurs "
@@ -137,7 +152,13 @@ NOTHING = [
     "l’Union européenne.",
 ]
 
-TEXTS = [t for t, _ in CASES] + NOTHING
+# A date opening a sentence with no subject stays a date.
+DATED = [
+    "Le 3 mars, ont été arrêtés deux officiers marocains.",
+    "Hier soir, à Rabat, ont été signés deux accords.",
+]
+
+TEXTS = [t for t, _ in CASES] + NOTHING + DATED
 
 
 def cooperation(relations):
@@ -153,3 +174,56 @@ def test_cooperation_is_exactly(relations_of, text, expected):
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_cooperation(relations_of, text):
     assert cooperation(relations_of[text]) == set()
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_a_date_is_no_subject(docs, text):
+    assert not [t for t in docs[text] if t.dep_ in ("nsubj", "nsubj:pass")]
+
+
+# « La rencontre a réuni , à Dakar , le général Pierre Schill . », with the parser's
+# reading of the person as an apposition of the place.
+PERSON_ON_PLACE = [
+    ("La", 1, "det", "O"),
+    ("rencontre", 3, "nsubj", "O"),
+    ("a", 3, "aux:tense", "O"),
+    ("réuni", 3, "ROOT", "O"),
+    (",", 3, "punct", "O"),
+    ("à", 6, "case", "O"),
+    ("Dakar", 3, "obl:mod", "B-LOC"),
+    (",", 9, "punct", "O"),
+    ("le", 9, "det", "O"),
+    ("général", 6, "appos", "O"),
+    ("Pierre", 9, "flat:name", "B-PER"),
+    ("Schill", 10, "flat:name", "I-PER"),
+    (".", 3, "punct", "O"),
+]
+
+
+def hand_parsed(rows):
+    """Return a Doc built from (word, head, dep, ent) rows."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, heads, deps, ents = zip(*rows, strict=True)
+    vocab = spacy.blank("fr").vocab
+    return Doc(vocab, words=list(words), heads=list(heads), deps=list(deps), ents=list(ents))
+
+
+def test_a_person_apposed_to_a_place_hangs_on_the_place_s_head():
+    from extract.relations.place_repair import person_off_place
+
+    doc = hand_parsed(PERSON_ON_PLACE)
+    assert person_off_place(doc)
+    assert doc[9].head.i == 3
+
+
+def test_a_place_s_own_apposition_stays():
+    from extract.relations.place_repair import person_off_place
+
+    rows = [*PERSON_ON_PLACE]
+    rows[10:12] = [("sénégalais", 9, "amod", "O"), ("connu", 9, "amod", "O")]
+    rows[9] = ("port", 6, "appos", "O")
+    doc = hand_parsed(rows)
+    assert not person_off_place(doc)
+    assert doc[9].head.i == 6

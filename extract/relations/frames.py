@@ -221,7 +221,8 @@ class FrameFinder(OppositionRules, ConflictPhrases):
 
     def verb_roles(self, frame: Frame, verb: Token, trigger: Trigger) -> None:
         """Fill agents and partners of a verb trigger from its clause."""
-        noun, undergoes = qualified_noun(verb, self.parse, transitive="obj" in trigger.partners)
+        transitive = "obj" in trigger.partners
+        noun, undergoes = qualified_noun(verb, self.parse, self.parties.role, transitive=transitive)
         qualified = self.parties.group(noun) if noun is not None else []
         frame.agents = self.parties.agents(verb) or ([] if undergoes else qualified)
         patients = self.parties.patients(verb) + (qualified if undergoes else [])

@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.name_spans import ARTICLES
 from ..prerequisites import PrerequisiteCheck, has_parse
 from .lexicons import fold, modality
+from .place_repair import person_off_place
+from .subject_repair import caseless_subject
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
 # How the parser hangs a subject it misreads on the phrase before the comma.
@@ -172,12 +174,15 @@ def misread_name_root(sent: Span) -> tuple[Token, Token, Token] | None:
     if (
         first.head != root
         or first.dep_ not in FIRST_VERB_DEPS
+        or not first.text.islower()  # « Emmanuel Macron et X »: a name, no verb
         or any(True for _ in first.children)
         or coordinator.lower_ not in COORDINATORS
     ):
         return None
     verb = coordinator.head
     if verb.head != root or verb.dep_ != "conj" or verb.i <= coordinator.i:
+        return None
+    if not verb.text.islower():
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
@@ -213,7 +218,9 @@ class ParseRepair:
         if not doc.has_annotation("DEP"):
             return doc
         for sent in list(doc.sents):
-            repair_sentence(sent) or coordinated_subject_as_root(sent) or name_read_as_root(sent)
+            repaired = repair_sentence(sent) or coordinated_subject_as_root(sent)
+            repaired or name_read_as_root(sent) or caseless_subject(sent)
+        person_off_place(doc)
         return doc
 
 

@@ -5,7 +5,9 @@
 - « le programme de coopération algéro-russe »: the demonyms of the noun a trigger
   complements qualify the trigger too (`carrier_modifiers`);
 - « Al-Shabaab, lié à Al-Qaïda », « le Hezbollah, soutenu par l'Iran »: a participle on
-  a noun is said of that noun, as its subject or its object (`qualified_noun`).
+  a noun is said of that noun, as its subject or its object (`qualified_noun`);
+- « l'occasion pour X de se réunir avec Y »: a « pour » phrase is the subject of the
+  infinitive that follows it (`qualified_noun` too).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .lexicons import Trigger
 from .parse import SentenceParse
 from .parties import SentenceParties
 
+INFINITIVE_MARKS = frozenset({"de", "d'"})
 MAX_AGENT_DEPTH = 3  # how deep a trigger noun's phrase may hold its « par » agent
 
 
@@ -55,7 +58,7 @@ def agent_phrases(noun: Token, parse: SentenceParse, role: Callable[[Token], str
 
 
 def qualified_noun(
-    verb: Token, parse: SentenceParse, *, transitive: bool
+    verb: Token, parse: SentenceParse, role: Callable[[Token], str], *, transitive: bool
 ) -> tuple[Token | None, bool]:
     """Return the noun a participle trigger qualifies, and whether it undergoes the act.
 
@@ -66,10 +69,29 @@ def qualified_noun(
     """
     if verb.dep_ != "acl" or parse.is_root(verb):
         return None, False
-    if any(c.dep_ in ANY_SUBJECT_DEPS or c.dep_ == "mark" for c in parse.children(verb)):
+    kids = parse.children(verb)
+    if any(c.dep_ in ANY_SUBJECT_DEPS for c in kids):
         return None, False
+    if any(c.dep_ == "mark" for c in kids):
+        return infinitive_subject(verb, kids, parse, role), False
     undergoes = transitive and not parse.folded[verb.i].endswith("ant")
     return parse.head(verb), undergoes
+
+
+def infinitive_subject(
+    verb: Token, kids: list[Token], parse: SentenceParse, role: Callable[[Token], str]
+) -> Token | None:
+    """Return the « pour » phrase right before a « de » infinitive: its subject.
+
+    « l'occasion pour X de se réunir », « il est temps pour X de signer »: the parser
+    hangs the infinitive on the « pour » phrase or beside it.
+    """
+    if not any(c.dep_ == "mark" and parse.folded[c.i] in INFINITIVE_MARKS for c in kids):
+        return None
+    head = parse.head(verb)
+    candidates = [head, *parse.children(head)]
+    found = [c for c in candidates if c.i < verb.i and role(c) == "pour"]
+    return found[-1] if found else None
 
 
 def carrier_modifiers(
