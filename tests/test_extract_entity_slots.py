@@ -87,6 +87,12 @@ CASES = [
         ["country:GR", "org:armee-gr"],
     ),
     ("Le gouvernement indien a accusé le Canada d’ingérence.", ["country:CA", "country:IN"]),
+    # A name the model reads as a place, headed by an organisation noun, is the body.
+    (
+        "Le Parquet de Lyon a ouvert une enquête avec la Police fédérale.",
+        ["org:parquet-de-lyon", "org:police-federale"],
+    ),
+    ("La foule a envahi la Place de la Concorde.", []),
 ]
 
 

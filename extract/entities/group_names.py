@@ -20,10 +20,11 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..lexicon import read_lexicon
+from ..lexicon import read_lexicon, strip_accents
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
+from .name_spans import organisation_heads
 
 OPENING_QUOTES = "«“\""
 CLOSING_QUOTES = "»”\""
@@ -87,3 +88,16 @@ def previous_word(tokens: TokenTable, i: int) -> int:
     while i >= 0 and tokens.is_space[i] and "\n" not in tokens.texts[i]:
         i -= 1
     return i
+
+
+def headed_by_organisation_noun(tokens: TokenTable, start: int, end: int) -> bool:
+    """Return True for a capitalised organisation noun, « de » and a name (« Parquet de Lyon »).
+
+    The model reads such a name as the place it ends with; its head makes it the body.
+    """
+    return (
+        end - start >= 3
+        and tokens.texts[start][:1].isupper()
+        and strip_accents(tokens.lowers[start]) in organisation_heads()
+        and tokens.lowers[start + 1] in ("de", "d'", "d’", "du", "des")
+    )

@@ -38,7 +38,7 @@ from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import UNSURE, Candidate, decide_unsure, outranks, overlap, without_overlaps
 from .countries import SPANS_KEY
-from .group_names import after_group_noun, quoted_group_names
+from .group_names import after_group_noun, headed_by_organisation_noun, quoted_group_names
 from .name_spans import joined_entities, names_organisation, trim_range
 from .non_entities import is_web_address, names_agreement, names_product, place_as_person
 from .nested_organisations import nested_organisations
@@ -177,6 +177,8 @@ def ner_candidate(
         return None
     if kind == "location" and countries.overlaps_name(start, end):
         return None  # a place overlapping a country name is that country
+    if kind == "location" and headed_by_organisation_noun(tokens, start, end):
+        kind = "organization"  # « le Parquet de Lyon », « la Cour d’appel de Rennes »
     return Candidate(start, end, kind)
 
 
