@@ -64,7 +64,11 @@ CASES = [
         "soudanaise frontalière du Tchad.",
         rel(OPP, ("org:fpr", SD)),
     ),
-    # No land, or no land of a named state, or a denied claim.
+    ("La Chine revendique Taïwan.", rel(OPP, (CN, TW))),
+    ("Israël occupe le Golan syrien depuis 1967.", rel(OPP, (IL, "country:SY"))),
+    # No land, or no land of a named state, or a denied claim; a base « dans » a state
+    # is where troops are, not land taken from it.
+    ("Les forces françaises occupent une base dans le nord du Niger.", set()),
     ("Le groupe a revendiqué l’attentat contre l’ambassade du Chili.", set()),
     ("Le Maroc occupe la présidence de l’Union africaine.", set()),
     ("Les rebelles ont conquis une ville proche de la frontière du Tchad.", set()),
@@ -97,7 +101,9 @@ CASES = [
         "Le Japon promet une riposte ferme à toute provocation de la Corée du Nord.",
         rel(OPP, ("country:JP", KP)),
     ),
+    ("La riposte de l’Ukraine à l’offensive russe a commencé.", rel(OPP, (RU, UA))),
     ("La réponse du Maroc à la lettre de l’Algérie est attendue.", set()),
+    ("La France promet une réponse ferme à la demande de l’Algérie.", set()),
     ("Israël n’envisage aucune riposte contre l’Iran.", set()),
     # Drills around a state, a punishment or a warning addressed to one.
     ("La Chine mène de vastes manœuvres autour de Taïwan.", rel(OPP, (CN, TW))),
@@ -146,3 +152,8 @@ def test_the_first_of_two_verbs_after_a_name_becomes_the_root(docs):
         ("et", "cc", "accuse"),
         ("accuse", "conj", "dément"),
     ]
+
+
+def test_a_name_followed_by_a_coordinated_name_keeps_its_parse(nlp):
+    doc = nlp("Emmanuel Macron et Mohammed VI.")
+    assert doc[0].dep_ == "ROOT" and doc[1].head.i == 0

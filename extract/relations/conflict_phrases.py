@@ -6,12 +6,18 @@
   (`seizing_frame`). Y must qualify a word for land (`territory` rows): « revendique
   l'attentat » claims no land, and in « une province congolaise frontalière du Rwanda »
   the province is Congo's, not Rwanda's.
+- Retaliation threatened: « toute attaque de Y susciterait une riposte de X », « X promet
+  une riposte à toute provocation de Y »: X against Y, and who warns of it for X's side
+  (`retaliation_frame`); a « réponse » only when forceful (« ferme », « militaire »).
+- Drills « autour de » a state (« des manœuvres autour de Taïwan »): the drilling side
+  against it, unless it drills too (`encircling_frame`).
 - Clashes between supporters: « des heurts ont opposé des milices fidèles à A à
   d'autres proches de B »: A against B (`loyal_sides`), each side named by a word of
   loyalty (`loyalty` rows) and the party it is loyal to.
 
-`ConflictPhrases` is mixed into `frames.FrameFinder` and reads its `parse`, `parties`
-and `sent`. Word lists: `extract/data/conflict_phrases.jsonl` (a `kind` per row).
+`ConflictPhrases` is mixed into `frames.FrameFinder` and reads its `parse`, `parties`,
+`sent`, `triggers` and `owners`. Word lists: `extract/data/conflict_phrases.jsonl` (a
+`kind` per row).
 """
 
 from __future__ import annotations
@@ -84,7 +90,7 @@ class ConflictPhrases:
         owners = [
             party
             for child in self.taken_phrases(verb)
-            for party in self.land_owners(child, skip=verb)
+            for party in self.land_owners(child, skip=verb) or self.taken_state(child)
         ]
         noun = None if owners else self.claimed_noun(verb)
         if noun is not None:  # « une région (...) revendiquée par X »
@@ -114,6 +120,11 @@ class ConflictPhrases:
                 found.append(child)
         return found
 
+    def taken_state(self, phrase: Token) -> list[Mention]:
+        """Return the state a seizing verb takes whole (« revendique Taïwan »)."""
+        own = self.parties.own(phrase)
+        return [own] if own is not None and own.type == "country" else []
+
     def after_comma(self, token: Token) -> bool:
         """Return True when the phrase of `token` opens with, or follows, a comma."""
         start = token.left_edge.i
@@ -138,8 +149,12 @@ class ConflictPhrases:
         return self.parse.head(token)
 
     def is_land(self, token: Token) -> bool:
-        """Return True for a word for land (« territoire », « province », « îles »)."""
-        return self.parse.folded[token.i] in phrase_words("territory")
+        """Return True for a word for land (« territoire », « province », « îles ») or a
+        place's name (« le Golan syrien »)."""
+        if self.parse.folded[token.i] in phrase_words("territory"):
+            return True
+        mention = self.parties.mention(token)
+        return mention is not None and mention.type == "location"
 
     def land_owners(self, root: Token, *, skip: Token) -> list[Mention]:
         """Return the countries whose land a phrase names: « le territoire du Y », « l'île
@@ -156,6 +171,8 @@ class ConflictPhrases:
             for child in self.parse.children(token):
                 if child == skip or child.dep_ in FOREIGN_DEPS or child.dep_ == "amod":
                     continue
+                if self.parties.role(child) not in ("", "de"):
+                    continue  # « une base dans le nord du Niger » is where, not whose
                 stack.append((child, depth + 1))
         return [m for m in found if m.type == "country"]
 
@@ -250,11 +267,14 @@ class ConflictPhrases:
             phrases += [c for c in self.parse.children(verb) if c.dep_ in ("nsubj", "csubj")]
         found: list[Mention] = []
         for phrase in phrases:
-            trigger = self.triggers.get(self.parse.folded[phrase.i], {}).get("noun")
-            if trigger is not None and trigger.relation == "opposition":
+            word = self.parse.folded[phrase.i]
+            trigger = self.triggers.get(word, {}).get("noun")
+            if (trigger is not None and trigger.relation == "opposition") or word in phrase_words(
+                "attack"
+            ):
                 found += self.owners(phrase)
-            elif self.parties.role(phrase) == "à":
-                found += self.parties.group(phrase)
+            elif self.parties.role(phrase) == "à" and self.parties.own(phrase) is not None:
+                found += self.parties.group(phrase)  # « riposte à Y », not « à la demande de Y »
         return found
 
     def names_in_subject(self, verb: Token) -> set[str]:

@@ -174,12 +174,15 @@ def misread_name_root(sent: Span) -> tuple[Token, Token, Token] | None:
     if (
         first.head != root
         or first.dep_ not in FIRST_VERB_DEPS
+        or not first.text.islower()  # « Emmanuel Macron et X »: a name, no verb
         or any(True for _ in first.children)
         or coordinator.lower_ not in COORDINATORS
     ):
         return None
     verb = coordinator.head
     if verb.head != root or verb.dep_ != "conj" or verb.i <= coordinator.i:
+        return None
+    if not verb.text.islower():
         return None
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
