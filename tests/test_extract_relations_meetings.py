@@ -45,6 +45,12 @@ CASES = [
         "groupe suédois Saab.",
         coop((SCHOLZ, SAAB)),
     ),
+    # A participle on the compound « réunion de travail » carries its partners.
+    (
+        "Le général Pierre Schill a tenu une réunion de travail élargie avec les "
+        "responsables de la société suédoise Saab, spécialisée dans les industries militaires.",
+        coop((SCHILL, SAAB)),
+    ),
     (
         "Le général Pierre Schill a rencontré les responsables d’Airbus.",
         coop((SCHILL, AIRBUS)),
@@ -138,6 +144,8 @@ CASES = [
 NOTHING = [
     # One unnamed official stands beside his company, not for it.
     "Le général Pierre Schill a rencontré le directeur d’Airbus.",
+    # What a meeting is about is no party to it.
+    "Le général Pierre Schill a tenu une réunion de travail consacrée à la Suède.",
     # Meeting the press relates nobody.
     "Le général Pierre Schill a rencontré des journalistes à Oslo.",
     # A « par » inside a clause on the noun is that clause's agent.

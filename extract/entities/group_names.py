@@ -70,12 +70,16 @@ def quoted_group_names(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def after_group_noun(tokens: TokenTable, start: int) -> bool:
+def after_group_noun(tokens: TokenTable, start: int, demonyms: frozenset[int] = frozenset()) -> bool:
     """Return True when a determiner and a group noun stand right before token `start`.
 
-    « le gang X », « du parti X »; not a rank's complement (« le général de brigade X »).
+    « le gang X », « du parti X », also with a demonym between (« le groupe italien X »,
+    `demonyms` are the token indices that start one); not a rank's complement (« le
+    général de brigade X »).
     """
     noun = previous_word(tokens, start)
+    if noun in demonyms:
+        noun = previous_word(tokens, noun)
     if noun < 0 or fold(tokens.lowers[noun]) not in group_nouns():
         return False
     determiner = previous_word(tokens, noun)

@@ -192,7 +192,7 @@ def ner_candidates(
     titles = title_words()
     demonym_starts = {c.start for c in countries if c.demonym and tokens.texts[c.start].islower()}
     index = CountryIndex(countries)
-    all_demonyms = {c.start for c in countries if c.demonym}
+    all_demonyms = frozenset(c.start for c in countries if c.demonym)
     found = []
     entities = joined_entities(doc, tokens)
     people = frozenset(
@@ -214,7 +214,9 @@ def ner_candidates(
             trimmed = trim_range(tokens, start, end, titles=titles, label=label)
             if trimmed is not None and label == "ORG":
                 trimmed = after_described_head(tokens, *trimmed, all_demonyms)
-            if trimmed is not None and label != "ORG" and after_group_noun(tokens, trimmed[0]):
+            if trimmed is not None and label != "ORG" and after_group_noun(
+                tokens, trimmed[0], all_demonyms
+            ):
                 found.append(Candidate(*trimmed, "organization"))  # « le gang X »
                 continue
             if trimmed is not None and label == "MISC" and titled_person(tokens, start, *trimmed):

@@ -26,12 +26,12 @@ from .clauses import (
     path_to,
 )
 from .conflict_phrases import ConflictPhrases, phrase_triggers
-from .control import apposed_name, infinitive_owner, participle_phrases
+from .control import apposed_name, infinitive_owner
 from .lexicons import Trigger, trigger_table
 from .modality import ASSERTED, HEDGED, NEGATED, polarity
 from .opposition import RELATIVE_SUBJECTS, OppositionRules
 from .pairs import Frame
-from .participles import agent_phrases, carrier_modifiers, qualified_noun
+from .participles import agent_phrases, carrier_modifiers, noun_participles, qualified_noun
 from .parties import SentenceParties, unique
 from .visits import visitor_states
 
@@ -256,7 +256,7 @@ class FrameFinder(OppositionRules, ConflictPhrases):
             elif role in trigger.partners:
                 frame.partners += self.partner_group(child, trigger)
         modifiers += carrier_modifiers(noun, self.parties, self.triggers)
-        for phrase in participle_phrases(noun, self.parse):  # "l'aide accordée à X par Y"
+        for phrase in noun_participles(noun, self.parse):  # "l'aide accordée à X"
             role = self.parties.role(phrase)
             if role in trigger.partners:
                 frame.partners += self.partner_group(phrase, trigger)

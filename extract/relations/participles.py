@@ -7,7 +7,9 @@
 - « Al-Shabaab, lié à Al-Qaïda », « le Hezbollah, soutenu par l'Iran »: a participle on
   a noun is said of that noun, as its subject or its object (`qualified_noun`);
 - « l'occasion pour X de se réunir avec Y »: a « pour » phrase is the subject of the
-  infinitive that follows it (`qualified_noun` too).
+  infinitive that follows it (`qualified_noun` too);
+- « une réunion de travail élargie avec X »: a participle on a compound trigger noun
+  carries its partners (`noun_participles`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.tokens import Token
 
 from ..records import Mention
 from .clauses import ANY_SUBJECT_DEPS, CLAUSE_DEPS
+from .control import participle_phrases
 from .lexicons import Trigger
 from .parse import SentenceParse
 from .parties import SentenceParties
@@ -111,3 +114,20 @@ def carrier_modifiers(
         if c.dep_ == "amod" or (c.dep_ == "nmod" and not parties.role(c))
         for m in parties.group(c)
     ]
+
+
+def noun_participles(noun: Token, parse: SentenceParse) -> list[Token]:
+    """Return the phrases under the participles on a trigger noun or on its compound.
+
+    « l'aide accordée à X », and « une réunion de travail élargie avec X », where the
+    participle hangs on the bare « de » noun that makes the trigger a compound (no
+    article: « de travail », « de coopération »), not on a complement (« du conseil »).
+    """
+    found = participle_phrases(noun, parse)
+    for child in parse.children(noun):
+        kids = parse.children(child)
+        if child.dep_ != "nmod" or any(c.dep_ == "det" for c in kids):
+            continue
+        if any(c.dep_ == "case" and parse.folded[c.i] in ("de", "d'") for c in kids):
+            found += participle_phrases(child, parse)
+    return found
