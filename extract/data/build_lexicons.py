@@ -2,7 +2,7 @@
 
 Lemma lexicons: the pipeline has no lemmatizer (it would cost run time for one use), so
 each row of `triggers.jsonl`, `affiliation_heads.jsonl`, `modality.jsonl` and
-`conflict_verbs.jsonl`, `conflict_phrases.jsonl` that has a
+`conflict_verbs.jsonl`, `conflict_phrases.jsonl`, `object_control_verbs.jsonl` that has a
 `lemma` lists its inflected forms. `expand_triggers` replaces each such row's `forms` with
 every word spaCy's French lookup table maps to the lemma (plus the lemma itself and the
 row's `extra_forms`), and writes the files back; rows without a `lemma` are kept as is.
@@ -46,6 +46,7 @@ LEMMA_LEXICONS = (
     "modality.jsonl",
     "conflict_verbs.jsonl",
     "conflict_phrases.jsonl",
+    "object_control_verbs.jsonl",
 )
 
 

@@ -104,6 +104,32 @@ def trigger_table() -> dict[str, dict[str, Trigger]]:
 
 
 @cache
+def object_control_verbs() -> frozenset[str]:
+    """Return the folded verbs whose object does the infinitive after them.
+
+    « La France a demandé au Mali de coopérer avec X »: the Mali cooperates, not France.
+    """
+    return frozenset(
+        fold(form) for row in read_lexicon("object_control_verbs") for form in row_forms(row)
+    )
+
+
+@cache
+def request_verbs() -> frozenset[str]:
+    """Return the folded object-control verbs that ask for the act, not make it happen.
+
+    « a demandé au Mali de coopérer » asks (hedged); « a aidé le Mali à signer » (`done`
+    rows) says the signing took place.
+    """
+    return frozenset(
+        fold(form)
+        for row in read_lexicon("object_control_verbs")
+        if not row.get("done")
+        for form in row_forms(row)
+    )
+
+
+@cache
 def conflict_verbs() -> frozenset[str]:
     """Return the folded verbs whose subject lives a conflict as one of its sides.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicons import Modality, fold, modality
+from .lexicons import Modality, fold, modality, request_verbs
 from .parse import SentenceParse
 
 ASSERTED, HEDGED, NEGATED = "asserted", "hedged", "negated"
@@ -87,11 +87,18 @@ def polarity(path: list[Token], parse: SentenceParse, *, verbal_trigger: bool) -
                 hedged = True
             else:
                 return NEGATED
+        if position > 0 and requests(chain[position - 1][0], token, parse):
+            hedged = True  # « a demandé au Mali de coopérer »: asked for, not done
         if is_conditional(token, marks, parse) or (
             position >= len(path) - 1 and conditional_verb(token, parse)
         ):
             hedged = True
     return HEDGED if hedged else ASSERTED
+
+
+def requests(governed: Token, verb: Token, parse: SentenceParse) -> bool:
+    """Return True when `verb` asks someone for the infinitive `governed` (« exhorter X à »)."""
+    return governed.dep_ == "xcomp" and parse.folded[verb.i] in request_verbs()
 
 
 def puts_an_end(verb: Token, path: list[Token], marks: Modality, parse: SentenceParse) -> bool:

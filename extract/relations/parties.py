@@ -18,7 +18,7 @@ from ..records import GRAPH_ENTITY_TYPES, Mention
 from .clauses import AGENT_DEPS, ANY_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, case_role
 from .compounds import compound_mentions
 from .control import misparsed_apposition, stray_demonym
-from .lexicons import bystander_heads, capital_key, capitals
+from .lexicons import bystander_heads, capital_key, capitals, object_control_verbs
 from .descriptions import described_organisation
 from .officials import OfficialParties, is_post
 from .parse import DocWords, NameSpan, SentenceParse
@@ -26,6 +26,8 @@ from .parse import DocWords, NameSpan, SentenceParse
 OBJECT_DEPS = frozenset({"obj", "iobj"})
 # A clause with no subject of its own takes the one of the clause it depends on.
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "conj"})
+# Where the object of « demander à X de », « exhorter X à » hangs.
+CONTROLLER_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl"})
 # Modifiers of a common noun that can name who the noun belongs to.
 MODIFIER_DEPS = frozenset({"amod", "nmod", "appos", "acl", "flat", "flat:name"})
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
@@ -266,8 +268,29 @@ class SentenceParties(OfficialParties):
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 has_subject = True
         if not has_subject and verb.dep_ in CONTROLLED_DEPS and not self.parse.is_root(verb):
-            return self.agents(self.head(verb))
+            controller = self.object_controller(verb)
+            return self.agents(self.head(verb)) if controller is None else controller
         return unique(found)
+
+    def object_controller(self, verb: Token) -> list[Mention] | None:
+        """Return who does an infinitive governed by « demander à X de », « exhorter X à ».
+
+        The object of such a verb does the infinitive, not its subject: « La France a demandé
+        au Mali de coopérer avec la Cédéao » is Mali's cooperation. None when the governing
+        verb is not one of them or has no object (« X a demandé à coopérer »: X's own);
+        [] when its object names no party (« a exhorté les pays voisins à coopérer »).
+        """
+        head = self.head(verb)
+        if verb.dep_ != "xcomp" or self.folded[head.i] not in object_control_verbs():
+            return None
+        objects = [
+            c
+            for c in self.children(head)
+            if c.dep_ in CONTROLLER_DEPS and c.i != verb.i and self.role(c) in ("", "à")
+        ]
+        if not objects:
+            return None
+        return unique([m for c in objects for m in self.group(c)])
 
     def antecedent(self, pronoun: Token) -> list[Mention]:
         """Return the party a relative pronoun the parser cut from its noun stands for.
