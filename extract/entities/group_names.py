@@ -24,7 +24,7 @@ from ..lexicon import read_lexicon, strip_accents
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
-from .name_spans import organisation_heads
+from .name_spans import organisation_heads, previous_word
 
 OPENING_QUOTES = "«“\""
 CLOSING_QUOTES = "»”\""
@@ -85,13 +85,6 @@ def after_group_noun(tokens: TokenTable, start: int, demonyms: frozenset[int] = 
     determiner = previous_word(tokens, noun)
     return determiner >= 0 and fold(tokens.lowers[determiner]) in DETERMINERS
 
-
-def previous_word(tokens: TokenTable, i: int) -> int:
-    """Return the index of the token before `i` that is not a space (-1 if none)."""
-    i -= 1
-    while i >= 0 and tokens.is_space[i] and "\n" not in tokens.texts[i]:
-        i -= 1
-    return i
 
 
 def headed_by_organisation_noun(tokens: TokenTable, start: int, end: int) -> bool:

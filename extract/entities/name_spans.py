@@ -173,11 +173,17 @@ def is_title(lower: str, titles: frozenset[str]) -> bool:
     return len(parts) > 1 and (parts[0] in titles or parts[-1] in titles)
 
 
-def opens_sentence(tokens: TokenTable, i: int) -> bool:
-    """Return True when token `i` opens the text, a line or a sentence."""
+def previous_word(tokens: TokenTable, i: int) -> int:
+    """Return the index of the token before `i` that is not a space (-1 if none)."""
     i -= 1
     while i >= 0 and tokens.is_space[i] and "\n" not in tokens.texts[i]:
         i -= 1
+    return i
+
+
+def opens_sentence(tokens: TokenTable, i: int) -> bool:
+    """Return True when token `i` opens the text, a line or a sentence."""
+    i = previous_word(tokens, i)
     return i < 0 or "\n" in tokens.texts[i] or tokens.texts[i] in SENTENCE_OPENERS
 
 

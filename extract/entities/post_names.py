@@ -23,7 +23,7 @@ from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
 from .group_names import group_nouns
-from .name_spans import NAME_PARTICLES, is_title, names_organisation, post_words
+from .name_spans import NAME_PARTICLES, is_title, names_organisation, post_words, previous_word
 from .non_names import title_words
 
 # What links a post to its portfolio or organisation: « de la Défense », « du Conseil ».
@@ -57,25 +57,18 @@ class PostSlots:
         self.country_start = {c.start: c for c in countries}
         self.name_starts = sorted(c.start for c in countries if not c.demonym)
 
-    def previous(self, i: int) -> int:
-        """Return the index of the word before token `i`, skipping spaces (-1 if none)."""
-        i -= 1
-        while i >= 0 and self.tokens.is_space[i] and "\n" not in self.tokens.texts[i]:
-            i -= 1
-        return i
-
     def after_post(self, start: int) -> bool:
         """Return True when the words before token `start` end with a post's phrase."""
         tokens = self.tokens
-        i = self.previous(start)
+        i = previous_word(self.tokens, start)
         if i >= 0 and fold(tokens.lowers[i]) in LINKS | ARTICLES | PLACE_LINKS:
             return False  # « le PDG de Thales », « chef d’État »: what the post is of
         # « en Argentine », « au Vietnam »: where the post is held.
         country = self.country_end.get(i + 1)
         if country is not None and not country.demonym:
-            before = self.previous(country.start)
+            before = previous_word(self.tokens, country.start)
             if before >= 0 and fold(tokens.lowers[before]) in PLACE_LINKS:
-                i = self.previous(before)
+                i = previous_word(self.tokens, before)
         lower_words = 0
         for _ in range(REACH):
             if i < 0 or tokens.is_punct[i] or "\n" in tokens.texts[i]:
@@ -85,7 +78,7 @@ class PostSlots:
                 return self.linked_phrase(i, start)
             country = self.country_end.get(i + 1)
             if country is not None:
-                i = self.previous(country.start)
+                i = previous_word(self.tokens, country.start)
                 continue
             if fold(lower) in group_nouns():
                 return False  # « les dirigeants du groupe suédois Saab »: the group's name
@@ -97,7 +90,7 @@ class PostSlots:
                 lower_words += 1
                 if lower_words > LOWER_WORDS_MAX or self.doc[i].dep_ not in PHRASE_DEPS:
                     return False
-            i = self.previous(i)
+            i = previous_word(self.tokens, i)
         return False
 
     def linked_phrase(self, post: int, start: int) -> bool:

@@ -21,6 +21,7 @@ from ..lexicon import read_lexicon
 from ..tokens import TokenTable
 from .candidates import Candidate
 from .countries import fold
+from .name_spans import previous_word
 
 DETERMINERS = frozenset(
     {"le", "la", "l'", "les", "du", "des", "au", "aux", "sa", "son", "leur", "leurs"}
@@ -71,10 +72,3 @@ def has_complement(tokens: TokenTable, end: int) -> bool:
         i += 1
     return i < len(tokens) and fold(tokens.lowers[i]) in COMPLEMENT_LINKS
 
-
-def previous_word(tokens: TokenTable, i: int) -> int:
-    """Return the index of the token before `i` that is not a space (-1 if none)."""
-    i -= 1
-    while i >= 0 and tokens.is_space[i] and "\n" not in tokens.texts[i]:
-        i -= 1
-    return i

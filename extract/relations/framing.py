@@ -1,4 +1,4 @@
-"""A state framing its sentence owns the state bodies the sentence names: « En Espagne, la Garde civile ... ».
+"""A state framing its sentence owns the state bodies it names: « En Espagne, la Garde civile ».
 
 The press sets the scene of a paragraph by its country (« En Belgique, la police
 fédérale et le parquet ont mené ... », « Au Sénégal, la gendarmerie nationale a ... »)
@@ -22,19 +22,9 @@ def framing_state(parties: SentenceParties, mentions: list[Mention]) -> Mention 
     sent, folded = parties.sent, parties.folded
     if len(sent) < 4 or folded[sent.start] not in FRAME_WORDS:
         return None
-    after_frame = sent[1].idx
     for mention in mentions:
-        if mention.type == "country" and mention.start_char == after_frame:
-            if mention.text[:1].isupper() and comma_after(parties, mention):
-                return mention
-            return None
+        span = parties.spans.get(mention)
+        if mention.type == "country" and span is not None and span.start == sent.start + 1:
+            comma = span.end < sent.end and folded[span.end] == ","
+            return mention if comma and mention.text[:1].isupper() else None
     return None
-
-
-def comma_after(parties: SentenceParties, mention: Mention) -> bool:
-    """Return True when a comma follows the mention's last word."""
-    sent = parties.sent
-    for token in sent:
-        if token.idx >= mention.end_char:
-            return token.text == ","
-    return False

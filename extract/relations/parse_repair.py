@@ -145,16 +145,24 @@ def coordinated_subject_as_root(sent: Span) -> bool:
     if found is None:
         return False
     noun, verb, subject = found
-    after_verb = [c for c in noun.children if c.i > verb.i]
     coordinator = [c for c in verb.children if c.dep_ == "cc" and noun.i < c.i < subject.i]
-    verb.head, verb.dep_ = verb, "ROOT"
-    noun.head, noun.dep_ = verb, "nsubj"
+    root_with_subject(verb, noun, after=verb)
     subject.head, subject.dep_ = noun, "conj"
     for token in coordinator:
         token.head = subject
-    for token in after_verb:  # the final stop belongs to the clause
-        token.head = verb
     return True
+
+
+def root_with_subject(verb: Token, name: Token, *, after: Token) -> None:
+    """Make `verb` the root and `name`, the parser's root, its subject.
+
+    What the parser hung on the name after `after` (the final stop) belongs to the clause.
+    """
+    after_verb = [c for c in name.children if c.i > after.i]
+    verb.head, verb.dep_ = verb, "ROOT"
+    name.head, name.dep_ = verb, "nsubj"
+    for token in after_verb:
+        token.head = verb
 
 
 # How the parser hangs the first of two coordinated verbs on a name read as the root.
@@ -197,12 +205,8 @@ def name_read_as_root(sent: Span) -> bool:
     if found is None:
         return False
     name, first, verb = found
-    after_verb = [c for c in name.children if c.i > verb.i]
-    first.head, first.dep_ = first, "ROOT"
-    name.head, name.dep_ = first, "nsubj"
+    root_with_subject(first, name, after=verb)
     verb.head = first
-    for token in after_verb:  # the final stop belongs to the clause
-        token.head = first
     return True
 
 
